@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Set up everything sales_dept_regulation needs on this machine, then either
+#   run   serve a demo database on http://localhost:8069, or
+#   test  run the whole test suite on a throw-away database.
+# Odoo 19 itself must be importable by python3, or pointed at with ODOO_SRC.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+addon=sales_dept_regulation
+state=${SDR_STATE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/$addon}
+python=${PYTHON:-python3}
+http_port=${HTTP_PORT:-8069}
+demo_db=${DEMO_DB:-sdr_demo}
+
+say() { printf '\033[1m[sdr]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[sdr] %s\033[0m\n' "$*" >&2; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+usage() {
+    echo "usage: $0 run|test [pytest args...]" >&2
+    exit 2
+}
+
+# --- Odoo ------------------------------------------------------------------
+find_odoo() {
+    if [ -n "${ODOO_SRC:-}" ]; then
+        [ -f "$ODOO_SRC/odoo/release.py" ] || die "ODOO_SRC=$ODOO_SRC is not an Odoo source tree (no odoo/release.py)."
+        export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
+    fi
+    local series
+    if ! series=$("$python" -c 'import odoo.release as r; print(r.series)' 2>/dev/null); then
+        die "Odoo 19 cannot be imported by '$python'. Either install Odoo 19 into it (pip install -e /path/to/odoo-19) or set ODOO_SRC=/path/to/odoo-19 (the folder that holds odoo-bin)."
+    fi
+    [ "$series" = "19.0" ] || die "'$python' imports Odoo $series, but this addon needs Odoo 19.0. Set ODOO_SRC=/path/to/odoo-19."
+    odoo_root=$("$python" -c 'import os, odoo.release as r; print(os.path.dirname(os.path.dirname(os.path.abspath(r.__file__))))')
+    odoo_addons="$odoo_root/odoo/addons"
+    [ -d "$odoo_root/addons" ] && odoo_addons="$odoo_root/addons,$odoo_addons"
+    say "Odoo 19 found in $odoo_root"
+}
+
+# --- PostgreSQL --------------------------------------------------------------
+pg_try() { psql -X -q -t -A -d "${PGDATABASE:-postgres}" -c "$1" 2>/dev/null; }
+
+ensure_postgres() {
+    # 1. A server reachable through the caller's PG* variables, with a role Odoo accepts.
+    if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ] && command -v psql >/dev/null && pg_try 'select 1' >/dev/null; then
+        local user
+        user=$(pg_try 'select current_user')
+        if [ "$user" != postgres ]; then
+            say "Using the PostgreSQL server of PGHOST=${PGHOST:-local socket} as role $user"
+            db_user=$user; db_password=${PGPASSWORD:-}; db_host=${PGHOST:-}; db_port=${PGPORT:-5432}
+            return
+        fi
+    fi
+    # 2. The local Debian cluster: installed if missing, started if stopped.
+    if ! command -v pg_lsclusters >/dev/null; then
+        say "Installing PostgreSQL with apt-get (once)..."
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+    fi
+    if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+        local version
+        version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+        say "Creating PostgreSQL cluster $version/main"
+        as_root pg_createcluster "$version" main >/dev/null
+    fi
+    local version name port status
+    read -r version name port status _ < <(pg_lsclusters -h | head -1)
+    if [ "$status" != online ]; then
+        say "Starting PostgreSQL $version/$name"
+        as_root pg_ctlcluster "$version" "$name" start
+    fi
+    db_user=${SDR_DB_USER:-odoo}; db_password=${SDR_DB_PASSWORD:-odoo}; db_host=127.0.0.1; db_port=$port
+    # Odoo refuses to run as the postgres role: make its own.
+    as_root runuser -u postgres -- psql -X -q -p "$port" -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db_user') THEN
+    CREATE ROLE "$db_user" LOGIN SUPERUSER PASSWORD '$db_password';
+  END IF;
+END \$\$;
+SQL
+    say "PostgreSQL $version on port $port, role $db_user"
+}
+
+# --- Python dependencies and the browser -----------------------------------
+ensure_python_deps() {
+    mkdir -p "$state"
+    local stamp="$state/requirements.sha" want
+    want=$(cat "$here/requirements.txt" | sha256sum | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! "$python" -c 'import xlsxwriter, phonenumbers, pytest_odoo, websocket' 2>/dev/null; then
+        say "Installing Python dependencies and OCA addons (requirements.txt)..."
+        local constraint="$state/pip-constraint.txt"
+        echo 'setuptools<70' >"$constraint"
+        PIP_CONSTRAINT="$constraint" "$python" -m pip install -q --disable-pip-version-check \
+            -r "$here/requirements.txt" 2>&1 | grep -v -e '^WARNING: Location' -e 'Running pip as the' || true
+        "$python" -c 'import xlsxwriter, phonenumbers, pytest_odoo, websocket' \
+            || die "Python dependencies failed to install (see pip's output above)."
+        echo "$want" >"$stamp"
+    fi
+    if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+        say "Installing Debian's chromium for browser tests (once)..."
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+    fi
+}
+
+# --- Odoo configuration ----------------------------------------------------
+write_config() {
+    # The OCA addons installed from PyPI live in odoo/addons of site-packages,
+    # which Odoo finds by itself through the odoo.addons namespace.
+    conf="$state/odoo.conf"
+    cat >"$conf" <<EOF
+[options]
+addons_path = $here,$odoo_addons
+data_dir = $state/data
+db_host = $db_host
+db_port = $db_port
+db_user = $db_user
+db_password = $db_password
+http_interface = 127.0.0.1
+http_port = $http_port
+list_db = False
+EOF
+}
+
+odoo_bin() { "$python" -m odoo -c "$conf" "$@"; }
+
+db_exists() { PGPASSWORD=$db_password psql -X -q -t -A -h "$db_host" -p "$db_port" -U "$db_user" -d postgres \
+    -c "select 1 from pg_database where datname = '$1'" | grep -q 1; }
+
+drop_db() { PGPASSWORD=$db_password dropdb -h "$db_host" -p "$db_port" -U "$db_user" --if-exists "$1"; rm -rf "$state/data/filestore/$1"; }
+
+print_logins() {
+    "$python" - "$here" <<'EOF'
+import ast, sys, pathlib
+print("Demo logins (password = login) on http://localhost:%s:" % __import__("os").environ.get("HTTP_PORT", "8069"))
+from xml.etree import ElementTree as ET
+tree = ET.parse(pathlib.Path(sys.argv[1], "sales_dept_regulation/demo/res_users_demo.xml"))
+for rec in tree.iter("record"):
+    if rec.get("model") != "res.users":
+        continue
+    f = {x.get("name"): (x.text or x.get("ref") or "") for x in rec.iter("field")}
+    print("  %-12s %-8s %s" % (f.get("login"), f.get("name"), rec.get("id")))
+print("  admin        (administrator, password admin)")
+EOF
+}
+
+# --- commands ----------------------------------------------------------------
+cmd_run() {
+    if ! db_exists "$demo_db"; then
+        say "Creating demo database $demo_db with $addon and its demo data (a few minutes)..."
+        odoo_bin -d "$demo_db" -i "$addon" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
+            || { drop_db "$demo_db"; die "Installing $addon into $demo_db failed."; }
+    fi
+    print_logins
+    say "Serving $demo_db on http://localhost:$http_port (Ctrl-C to stop)"
+    exec "$python" -m odoo -c "$conf" -d "$demo_db" --db-filter="^$demo_db\$" --log-level=warn
+}
+
+cmd_test() {
+    local db="sdr_test_$$"
+    trap 'drop_db "$db" >/dev/null 2>&1 || true' EXIT
+    say "Installing $addon with demo data into throw-away database $db..."
+    local t0=$SECONDS
+    odoo_bin -d "$db" -i "$addon" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
+        || die "Installing $addon into $db failed."
+    say "Installed in $((SECONDS - t0)) s. Running the test suite with pytest-odoo..."
+    export SDR_ODOO_CONF="$conf" SDR_PYTHON="$python"
+    cd "$here"
+    local rc=0
+    "$python" -m pytest -p no:cacheprovider --odoo-config="$conf" --odoo-database="$db" --odoo-http \
+        --odoo-log-level=warn "$addon/tests" tests "$@" || rc=$?
+    say "Test suite finished in $((SECONDS - t0)) s (exit $rc)."
+    return $rc
+}
+
+[ $# -ge 1 ] || usage
+command=$1; shift
+case "$command" in
+    run|test) ;;
+    *) usage ;;
+esac
+find_odoo
+ensure_postgres
+ensure_python_deps
+write_config
+"cmd_$command" "$@"
