@@ -130,6 +130,13 @@ db_exists() { PGPASSWORD=$db_password psql -X -q -t -A -h "$db_host" -p "$db_por
 
 drop_db() { PGPASSWORD=$db_password dropdb -h "$db_host" -p "$db_port" -U "$db_user" --if-exists "$1"; rm -rf "$state/data/filestore/$1"; }
 
+check_demo_installed() {
+    local demo
+    demo=$(PGPASSWORD=$db_password psql -X -q -t -A -h "$db_host" -p "$db_port" -U "$db_user" -d "$1" \
+        -c "select demo from ir_module_module where name = '$addon' and state = 'installed'")
+    [ "$demo" = t ] || die "$addon is not installed with its demo data in $1 (see the log above)."
+}
+
 print_logins() {
     "$python" - "$here" <<'EOF'
 import ast, sys, pathlib
@@ -151,6 +158,7 @@ cmd_run() {
         say "Creating demo database $demo_db with $addon and its demo data (a few minutes)..."
         odoo_bin -d "$demo_db" -i "$addon" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
             || { drop_db "$demo_db"; die "Installing $addon into $demo_db failed."; }
+        check_demo_installed "$demo_db" || { drop_db "$demo_db"; exit 1; }
     fi
     print_logins
     say "Serving $demo_db on http://localhost:$http_port (Ctrl-C to stop)"
@@ -158,12 +166,15 @@ cmd_run() {
 }
 
 cmd_test() {
-    local db="sdr_test_$$"
-    trap 'drop_db "$db" >/dev/null 2>&1 || true' EXIT
+    test_db="sdr_test_$$"
+    local db=$test_db
+    trap 'drop_db "$test_db" >/dev/null 2>&1 || true' EXIT
     say "Installing $addon with demo data into throw-away database $db..."
     local t0=$SECONDS
     odoo_bin -d "$db" -i "$addon" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
         || die "Installing $addon into $db failed."
+    # Odoo only warns when demo data fails to load: make it an error here.
+    check_demo_installed "$db"
     say "Installed in $((SECONDS - t0)) s. Running the test suite with pytest-odoo..."
     export SDR_ODOO_CONF="$conf" SDR_PYTHON="$python"
     cd "$here"

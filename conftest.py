@@ -1,0 +1,16 @@
+"""Shared pytest settings: a skipped test is a failed run.
+
+The README promises that no test is ever skipped silently because something is
+missing (a browser, the HTTP server, a dependency): every skip turns the run red.
+"""
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and exitstatus == 0:
+        reporter.write_line(
+            f"{len(skipped)} test(s) were skipped: a skip counts as a failure here.",
+            red=True,
+        )
+        session.exitstatus = 1

@@ -1,0 +1,33 @@
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+MODULE = "sales_dept_regulation"
+
+ROLE_XMLIDS = {
+    "salesperson": f"{MODULE}.group_role_salesperson",
+    "telemarketer": f"{MODULE}.group_role_telemarketer",
+    "sales_clerk": f"{MODULE}.group_role_sales_clerk",
+    "department_head": f"{MODULE}.group_role_department_head",
+    "deputy_general_manager": f"{MODULE}.group_role_deputy_general_manager",
+    "general_manager": f"{MODULE}.group_role_general_manager",
+    "regulation_admin": f"{MODULE}.group_role_regulation_admin",
+}
+
+
+class RegulationCommon(BaseCommon):
+    """Users for every role, made by the tests themselves (not demo data)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.roles = {key: cls.env.ref(xmlid) for key, xmlid in ROLE_XMLIDS.items()}
+        cls.role_users = {
+            key: new_test_user(
+                cls.env,
+                login=f"sdr_{key}",
+                name=f"SDR {key}",
+                groups=xmlid,
+            )
+            for key, xmlid in ROLE_XMLIDS.items()
+        }

@@ -1,0 +1,26 @@
+import polib
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
+from odoo.tools.translate import TranslationModuleReader
+
+MODULE = "sales_dept_regulation"
+
+
+@tagged("post_install", "-at_install")
+class TestI18n(TransactionCase):
+    def test_zh_cn_translates_every_term(self):
+        """Every user-facing term of the addon has a Chinese translation in zh_CN.po."""
+        terms = {
+            source
+            for module, _type, _name, _res_id, source, _value, _comments in TranslationModuleReader(
+                self.env.cr, modules=[MODULE]
+            )
+            if module == MODULE and source
+        }
+        self.assertTrue(terms)
+        po = polib.pofile(file_path(f"{MODULE}/i18n/zh_CN.po"))
+        translated = {entry.msgid for entry in po if entry.msgstr and not entry.obsolete}
+        missing = sorted(terms - translated)
+        self.assertFalse(missing, f"zh_CN.po lacks translations for: {missing}")
+        self.assertFalse([e.msgid for e in po.fuzzy_entries()], "fuzzy entries in zh_CN.po")

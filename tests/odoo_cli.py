@@ -1,0 +1,65 @@
+"""Run the Odoo command line of this machine against the test configuration."""
+
+import os
+import subprocess
+import sys
+import time
+
+import psycopg2
+
+ODOO_CONF = os.environ.get("SDR_ODOO_CONF")
+PYTHON = os.environ.get("SDR_PYTHON", sys.executable)
+
+
+def odoo(*args, timeout=1200):
+    """Run `python -m odoo -c CONF ARGS`; return (seconds, output); raise on failure."""
+    assert ODOO_CONF, "SDR_ODOO_CONF is not set: run the suite through tools/dev.sh test"
+    start = time.monotonic()
+    proc = subprocess.run(
+        [PYTHON, "-m", "odoo", *args[:1], "-c", ODOO_CONF, *args[1:]],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    elapsed = time.monotonic() - start
+    output = proc.stdout + proc.stderr
+    if proc.returncode:
+        raise AssertionError(f"odoo {' '.join(args)} failed ({proc.returncode}):\n{output[-4000:]}")
+    return elapsed, output
+
+
+def connect(dbname):
+    """A psycopg2 connection to dbname with the credentials of the test configuration."""
+    options = {}
+    with open(ODOO_CONF) as conf:
+        for line in conf:
+            key, sep, value = line.partition("=")
+            if sep:
+                options[key.strip()] = value.strip()
+    return psycopg2.connect(
+        dbname=dbname,
+        host=options.get("db_host") or None,
+        port=options.get("db_port") or None,
+        user=options.get("db_user") or None,
+        password=options.get("db_password") or None,
+    )
+
+
+def query(dbname, sql, params=None):
+    conn = connect(dbname)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(sql, params)
+            return cr.fetchall()
+    finally:
+        conn.close()
+
+
+def drop_database(dbname):
+    conn = connect("postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cr:
+            cr.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    finally:
+        conn.close()
