@@ -12,11 +12,12 @@ PYTHON = os.environ.get("SDR_PYTHON", sys.executable)
 
 
 def odoo(*args, timeout=1200):
-    """Run `python -m odoo -c CONF ARGS`; return (seconds, output); raise on failure."""
+    """Run `python -m odoo [SUBCOMMAND] -c CONF ARGS`; return (seconds, output); raise on failure."""
     assert ODOO_CONF, "SDR_ODOO_CONF is not set: run the suite through tools/dev.sh test"
+    subcommand = args[:2] if args[0] == "module" else ()
     start = time.monotonic()
     proc = subprocess.run(
-        [PYTHON, "-m", "odoo", *args[:1], "-c", ODOO_CONF, *args[1:]],
+        [PYTHON, "-m", "odoo", *subcommand, "-c", ODOO_CONF, *args[len(subcommand) :]],
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from figures import report
 from odoo_cli import drop_database, odoo, query
 
 ADDON = "sales_dept_regulation"
@@ -29,7 +30,7 @@ def database(request):
 
 def test_install_without_demo_uninstall_and_reinstall(database):
     seconds, _ = odoo("-d", database, "-i", ADDON, "--stop-after-init", "--without-demo")
-    print(f"\ninstall of {ADDON} (and its dependencies) into a new database: {seconds:.1f} s")
+    report(f"install of {ADDON} (and its dependencies) into a new database: {seconds:.1f} s")
     assert module_state(database) == ("installed", False)
     assert own_xmlids(database, "res.groups") == 10
     assert own_xmlids(database, "res.users") == 0, "demo users loaded without demo data"

@@ -179,8 +179,10 @@ cmd_test() {
     export SDR_ODOO_CONF="$conf" SDR_PYTHON="$python"
     cd "$here"
     local rc=0
+    # SDR_TESTS narrows the run while developing; the default is the whole suite.
+    # shellcheck disable=SC2086
     "$python" -m pytest -p no:cacheprovider --odoo-config="$conf" --odoo-database="$db" --odoo-http \
-        --odoo-log-level=warn "$addon/tests" tests "$@" || rc=$?
+        --odoo-log-level=warn ${SDR_TESTS:-$addon/tests tests} "$@" || rc=$?
     say "Test suite finished in $((SECONDS - t0)) s (exit $rc)."
     return $rc
 }
