@@ -181,7 +181,7 @@ cmd_test() {
     local rc=0
     # SDR_TESTS narrows the run while developing; the default is the whole suite.
     # shellcheck disable=SC2086
-    "$python" -m pytest -p no:cacheprovider --odoo-config="$conf" --odoo-database="$db" --odoo-http \
+    "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" --odoo-database="$db" --odoo-http \
         --odoo-log-level=warn ${SDR_TESTS:-$addon/tests tests} "$@" || rc=$?
     say "Test suite finished in $((SECONDS - t0)) s (exit $rc)."
     return $rc
