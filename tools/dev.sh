@@ -147,7 +147,8 @@ for rec in tree.iter("record"):
     if rec.get("model") != "res.users":
         continue
     f = {x.get("name"): (x.text or x.get("ref") or "") for x in rec.iter("field")}
-    print("  %-12s %-8s %s" % (f.get("login"), f.get("name"), rec.get("id")))
+    role = rec.get("id").removeprefix("user_demo_").replace("_", " ")
+    print("  %-12s %-8s %s" % (f.get("login"), f.get("name"), role))
 print("  admin        (administrator, password admin)")
 EOF
 }
