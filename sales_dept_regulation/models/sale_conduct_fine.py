@@ -205,7 +205,6 @@ class SaleConductFine(models.Model):
 
     @api.constrains("amount", "amount_reason", "rule_id", "minutes_late")
     def _check_amount(self):
-        may_override = self.env.su or self.env.user.has_group(GROUP_DEPARTMENT_HEAD)
         for fine in self:
             if fine.is_manual_amount and (
                 fine.currency_id.is_zero(fine.amount) or not fine.amount_reason
@@ -217,22 +216,26 @@ class SaleConductFine(models.Model):
                         fine=fine.name,
                     )
                 )
-            if fine.is_override:
-                if not may_override:
-                    raise ValidationError(
-                        self.env._(
-                            "Only a Department Head may change the amount of %(fine)s "
-                            "set by the rule book.",
-                            fine=fine.name,
-                        )
+            if fine.is_override and not fine.amount_reason:
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason for changing the amount of %(fine)s.",
+                        fine=fine.name,
                     )
-                if not fine.amount_reason:
-                    raise ValidationError(
-                        self.env._(
-                            "Give the reason for changing the amount of %(fine)s.",
-                            fine=fine.name,
-                        )
-                    )
+                )
+
+    def _check_override_right(self):
+        # not a constraint: constraints run as superuser
+        if self.env.su or self.env.user.has_group(GROUP_DEPARTMENT_HEAD):
+            return
+        for fine in self.filtered("is_override"):
+            raise UserError(
+                self.env._(
+                    "Only a Department Head may change the amount of %(fine)s "
+                    "set by the rule book.",
+                    fine=fine.name,
+                )
+            )
 
     # ------------------------------------------------------------
     # CRUD METHODS
@@ -249,14 +252,19 @@ class SaleConductFine(models.Model):
                     .next_by_code("sale.conduct.fine")
                     or "/"
                 )
-        return super().create(vals_list)
+        fines = super().create(vals_list)
+        fines._check_override_right()
+        return fines
 
     def write(self, vals):
         if LOCKED_FIELDS.intersection(vals) and any(f.state != "draft" for f in self):
             raise UserError(
                 self.env._("Only draft fines can be changed; cancel the fine instead.")
             )
-        return super().write(vals)
+        res = super().write(vals)
+        if "amount" in vals:
+            self._check_override_right()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):

@@ -47,10 +47,18 @@ class SaleConductFineXlsx(models.AbstractModel):
             rules |= rule
         for employee, state, amount in per_state:
             rows[employee]["paid" if state == "paid" else "unpaid"] += amount
-        employees = self.env["hr.employee"].concat(*rows).sorted(lambda e: e.name or "")
+        # names and departments are public: read them where every user may
+        employees = (
+            self.env["hr.employee.public"]
+            .browse(employee.id for employee in rows)
+            .sorted(lambda e: e.name or "")
+        )
         return (
             rules.sorted(lambda r: (r.sequence, r.code)),
-            [dict(rows[employee], employee=employee) for employee in employees],
+            [
+                dict(rows[self.env["hr.employee"].browse(employee.id)], employee=employee)
+                for employee in employees
+            ],
         )
 
     def generate_xlsx_report(self, workbook, data, objs):
