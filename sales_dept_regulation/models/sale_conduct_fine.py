@@ -1,0 +1,522 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+FINE_STATE = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("paid", "Paid"),
+    ("waived", "Waived"),
+    ("cancelled", "Cancelled"),
+]
+APPEAL_STATE = [
+    ("pending", "Appeal Pending"),
+    ("upheld", "Appeal Upheld"),
+    ("rejected", "Appeal Rejected"),
+]
+# Fines in these states are counted offences.
+COUNTED_STATES = ("confirmed", "paid")
+# What makes the fine: frozen once the fine leaves draft.
+LOCKED_FIELDS = {
+    "employee_id",
+    "rule_id",
+    "event_datetime",
+    "minutes_late",
+    "amount",
+    "amount_reason",
+    "company_id",
+}
+GROUP_DEPARTMENT_HEAD = "sales_dept_regulation.group_role_department_head"
+GROUP_GENERAL_MANAGER = "sales_dept_regulation.group_role_general_manager"
+
+
+class SaleConductFine(models.Model):
+    _name = "sale.conduct.fine"
+    _description = "Conduct Fine"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "event_datetime desc, id desc"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
+    )
+    employee_user_id = fields.Many2one(related="employee_id.user_id")
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_department_id",
+        store=True,
+        index=True,
+        help="The employee's department when the fine was recorded.",
+    )
+    rule_id = fields.Many2one(
+        "sale.conduct.rule",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    rule_amount_type = fields.Selection(related="rule_id.amount_type")
+    event_datetime = fields.Datetime(
+        string="Date and Time",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+    )
+    minutes_late = fields.Integer(tracking=True)
+    description = fields.Text()
+    rule_amount = fields.Monetary(
+        string="Amount per Rule",
+        compute="_compute_rule_amount",
+        store=True,
+        help="The amount the rule book sets for this fine.",
+    )
+    is_manual_amount = fields.Boolean(compute="_compute_rule_amount", store=True)
+    amount = fields.Monetary(
+        compute="_compute_amount",
+        store=True,
+        readonly=False,
+        tracking=True,
+        aggregator="sum",
+    )
+    amount_reason = fields.Text(
+        string="Reason for the Amount",
+        tracking=True,
+        help="Required when the amount is set per company rules or overrides the rule.",
+    )
+    is_override = fields.Boolean(compute="_compute_is_override")
+    occurrence = fields.Integer(
+        readonly=True,
+        copy=False,
+        aggregator=None,
+        help="The n-th counted offence of this rule for this employee.",
+    )
+    repeat_limit_reached = fields.Boolean(readonly=True, copy=False, tracking=True)
+    state = fields.Selection(
+        FINE_STATE,
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        default="draft",
+        tracking=True,
+    )
+    confirm_user_id = fields.Many2one(
+        "res.users", string="Confirmed By", readonly=True, copy=False
+    )
+    confirm_date = fields.Datetime(readonly=True, copy=False)
+    paid_date = fields.Date(readonly=True, copy=False, tracking=True)
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    appeal_state = fields.Selection(
+        APPEAL_STATE, readonly=True, copy=False, index=True, tracking=True
+    )
+    appeal_reason = fields.Text(readonly=True, copy=False)
+    appeal_user_id = fields.Many2one(
+        "res.users",
+        string="Appeal Decided By",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    appeal_decision_reason = fields.Text(readonly=True, copy=False, tracking=True)
+
+    _amount_positive = models.Constraint(
+        "CHECK(amount >= 0)", "The amount of a fine cannot be negative."
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTE METHODS
+    # ------------------------------------------------------------
+
+    @api.depends("employee_id")
+    def _compute_department_id(self):
+        for fine in self:
+            fine.department_id = fine.employee_id.department_id
+
+    # Depends on the fine only: a later change of the rule book must not
+    # change the amount of fines already recorded.
+    @api.depends("rule_id", "minutes_late")
+    def _compute_rule_amount(self):
+        for fine in self:
+            rule = fine.rule_id
+            if rule.amount_type == "fixed":
+                fine.rule_amount, fine.is_manual_amount = rule.amount, False
+            elif rule.amount_type == "band":
+                band = rule._band_for(fine.minutes_late) if fine.minutes_late > 0 else False
+                fine.rule_amount = band.amount if band else 0.0
+                fine.is_manual_amount = bool(band and band.per_company_rules)
+            else:
+                fine.rule_amount, fine.is_manual_amount = 0.0, bool(rule)
+
+    @api.depends("rule_id", "minutes_late")
+    def _compute_amount(self):
+        for fine in self:
+            fine.amount = 0.0 if fine.is_manual_amount else fine.rule_amount
+
+    @api.depends("amount", "rule_amount", "is_manual_amount", "currency_id")
+    def _compute_is_override(self):
+        for fine in self:
+            fine.is_override = not fine.is_manual_amount and bool(
+                float_compare(
+                    fine.amount,
+                    fine.rule_amount,
+                    precision_rounding=fine.currency_id.rounding or 0.01,
+                )
+            )
+
+    # ------------------------------------------------------------
+    # CONSTRAINT METHODS
+    # ------------------------------------------------------------
+
+    @api.constrains("rule_id", "minutes_late")
+    def _check_minutes_late(self):
+        for fine in self.filtered(lambda f: f.rule_id.amount_type == "band"):
+            if fine.minutes_late <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The rule %(rule)s is set by minutes late: enter a number of "
+                        "minutes greater than zero.",
+                        rule=fine.rule_id.display_name,
+                    )
+                )
+            if not fine.rule_id._band_for(fine.minutes_late):
+                raise ValidationError(
+                    self.env._(
+                        "No band of rule %(rule)s covers %(minutes)s minutes.",
+                        rule=fine.rule_id.display_name,
+                        minutes=fine.minutes_late,
+                    )
+                )
+
+    @api.constrains("amount", "amount_reason", "rule_id", "minutes_late")
+    def _check_amount(self):
+        for fine in self:
+            if fine.is_manual_amount and (
+                fine.currency_id.is_zero(fine.amount) or not fine.amount_reason
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The fine %(fine)s is set per company rules: enter the amount "
+                        "and the reason for it.",
+                        fine=fine.name,
+                    )
+                )
+            if fine.is_override and not fine.amount_reason:
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason for changing the amount of %(fine)s.",
+                        fine=fine.name,
+                    )
+                )
+
+    def _check_override_right(self):
+        # not a constraint: constraints run as superuser
+        if self.env.su or self.env.user.has_group(GROUP_DEPARTMENT_HEAD):
+            return
+        for fine in self.filtered("is_override"):
+            raise UserError(
+                self.env._(
+                    "Only a Department Head may change the amount of %(fine)s "
+                    "set by the rule book.",
+                    fine=fine.name,
+                )
+            )
+
+    # ------------------------------------------------------------
+    # CRUD METHODS
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company or self.env.company)
+                    .next_by_code("sale.conduct.fine")
+                    or "/"
+                )
+        fines = super().create(vals_list)
+        fines._check_override_right()
+        return fines
+
+    def write(self, vals):
+        if LOCKED_FIELDS.intersection(vals) and any(f.state != "draft" for f in self):
+            raise UserError(
+                self.env._("Only draft fines can be changed; cancel the fine instead.")
+            )
+        res = super().write(vals)
+        if "amount" in vals:
+            self._check_override_right()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        if any(fine.state != "draft" for fine in self):
+            raise UserError(
+                self.env._(
+                    "A fine cannot be deleted once confirmed; cancel it with a reason."
+                )
+            )
+
+    # ------------------------------------------------------------
+    # ACTION METHODS
+    # ------------------------------------------------------------
+
+    def action_confirm(self):
+        self._check_manager()
+        if any(fine.state != "draft" for fine in self):
+            raise UserError(self.env._("Only draft fines can be confirmed."))
+        self.write(
+            {
+                "state": "confirmed",
+                "confirm_user_id": self.env.uid,
+                "confirm_date": fields.Datetime.now(),
+            }
+        )
+        self._assign_occurrence()
+        self._escalate_repeat_limit()
+        return True
+
+    def action_mark_paid(self):
+        self._check_manager()
+        if any(
+            fine.state != "confirmed" or fine.appeal_state == "pending" for fine in self
+        ):
+            raise UserError(
+                self.env._(
+                    "Only confirmed fines without a pending appeal can be marked as paid."
+                )
+            )
+        self.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
+        return True
+
+    def action_open_reason_wizard(self):
+        """Open the wizard asking the reason for cancel / appeal / decision."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.conduct.fine.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_fine_id": self.id,
+                "default_action": self.env.context.get("reason_action"),
+            },
+        }
+
+    def action_cancel(self, reason):
+        self._check_manager()
+        if not reason:
+            raise UserError(self.env._("Give the reason for cancelling the fine."))
+        if any(fine.state not in ("draft", "confirmed") for fine in self):
+            raise UserError(
+                self.env._("Only draft or confirmed fines can be cancelled.")
+            )
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_appeal(self, reason):
+        """The fined employee appeals over the head of their own superior."""
+        self.ensure_one()
+        if not reason:
+            raise UserError(self.env._("Give the reason for the appeal."))
+        if self.employee_id.user_id != self.env.user:
+            raise UserError(self.env._("Only the fined employee can appeal the fine."))
+        if self.state != "confirmed" or self.appeal_state:
+            raise UserError(
+                self.env._("Only a confirmed fine can be appealed, and only once.")
+            )
+        reviewer = self._get_appeal_reviewer()
+        fine = self.sudo()
+        fine.write(
+            {
+                "appeal_state": "pending",
+                "appeal_reason": reason,
+                "appeal_user_id": reviewer.id,
+            }
+        )
+        fine.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Appeal against fine %(fine)s", fine=self.name),
+            note=reason,
+            user_id=reviewer.id,
+        )
+        return True
+
+    def action_appeal_decide(self, upheld, reason):
+        """Uphold (the fine is waived) or reject the pending appeal."""
+        self.ensure_one()
+        if not reason:
+            raise UserError(self.env._("Give the reason for the decision."))
+        if self.appeal_state != "pending":
+            raise UserError(self.env._("The fine has no pending appeal."))
+        if self.appeal_user_id != self.env.user and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Only %(user)s can decide this appeal.",
+                    user=self.appeal_user_id.name,
+                )
+            )
+        fine = self.sudo()
+        vals = {
+            "appeal_state": "upheld" if upheld else "rejected",
+            "appeal_decision_reason": reason,
+        }
+        if upheld:
+            vals["state"] = "waived"
+        fine.write(vals)
+        fine.activity_feedback(
+            ["mail.mail_activity_data_todo"],
+            user_id=self.appeal_user_id.id,
+            feedback=reason,
+            only_automated=False,
+        )
+        body = (
+            self.env._(
+                "Your appeal against fine %(fine)s is upheld: the fine is waived. "
+                "Reason: %(reason)s",
+                fine=self.name,
+                reason=reason,
+            )
+            if upheld
+            else self.env._(
+                "Your appeal against fine %(fine)s is rejected. Reason: %(reason)s",
+                fine=self.name,
+                reason=reason,
+            )
+        )
+        fine.message_post(
+            body=body,
+            partner_ids=self.employee_id.user_id.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _check_manager(self):
+        user = self.env.user
+        if not (
+            self.env.su
+            or user.has_group(GROUP_DEPARTMENT_HEAD)
+            or user.has_group(GROUP_GENERAL_MANAGER)
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a Department Head or the General Manager can do this."
+                )
+            )
+
+    def _general_managers(self):
+        self.ensure_one()
+        group = self.env.ref(GROUP_GENERAL_MANAGER).sudo()
+        return group.all_user_ids.filtered(
+            lambda user: self.company_id in user.company_ids
+        ).sorted("id")
+
+    def _assign_occurrence(self):
+        """Number each fine among the counted offences of its rule and employee."""
+        counted = self.sudo().search_fetch(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("rule_id", "in", self.rule_id.ids),
+                ("state", "in", COUNTED_STATES),
+            ],
+            ["employee_id", "rule_id", "event_datetime"],
+        )
+        events = defaultdict(list)
+        for other in counted:
+            events[other.employee_id.id, other.rule_id.id].append(
+                (other.event_datetime, other.id)
+            )
+        for fine in self:
+            key = (fine.event_datetime, fine.id)
+            start = (
+                fine.event_datetime - timedelta(days=fine.rule_id.repeat_period_days)
+                if fine.rule_id.repeat_period_days
+                else None
+            )
+            fine.occurrence = sum(
+                1
+                for other in events[fine.employee_id.id, fine.rule_id.id]
+                if other <= key and (start is None or other[0] > start)
+            )
+
+    def _escalate_repeat_limit(self):
+        """Flag fines at the repeat limit; on reaching it, tell the managers."""
+        for fine in self.filtered(
+            lambda f: f.rule_id.repeat_limit and f.occurrence >= f.rule_id.repeat_limit
+        ):
+            fine.repeat_limit_reached = True
+            if fine.occurrence != fine.rule_id.repeat_limit:
+                continue
+            rule = fine.rule_id
+            summary = self.env._(
+                "%(consequence)s under clause %(clause)s",
+                consequence=rule.repeat_consequence or self.env._("Repeat limit reached"),
+                clause=rule.clause or rule.display_name,
+            )
+            note = self.env._(
+                "%(employee)s reached %(count)s counted offences of %(rule)s with fine %(fine)s.",
+                employee=fine.employee_id.name,
+                count=fine.occurrence,
+                rule=rule.display_name,
+                fine=fine.name,
+            )
+            users = fine.department_id.manager_id.user_id | fine._general_managers()
+            employee = fine.employee_id.sudo()
+            for user in users:
+                employee.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=summary,
+                    note=note,
+                    user_id=user.id,
+                )
+            fine.message_post(body=summary + ": " + note)
+
+    def _get_appeal_reviewer(self):
+        """The superior of the employee's superior, else up the chain, else the
+        General Manager; never the confirmer nor the employee."""
+        self.ensure_one()
+        excluded = self.confirm_user_id | self.employee_id.user_id
+        candidates = self.env["res.users"]
+        superior = self.employee_id.sudo().parent_id
+        seen = self.env["hr.employee"]
+        # skip the direct superior: the appeal goes over their head
+        manager = superior.parent_id
+        while manager and manager not in seen:
+            seen |= manager
+            candidates |= manager.user_id
+            manager = manager.parent_id
+        candidates |= self._general_managers()
+        reviewer = candidates.filtered(lambda user: user not in excluded)[:1]
+        if not reviewer:
+            raise UserError(
+                self.env._(
+                    "Nobody above %(employee)s's superior can decide the appeal: "
+                    "set the employee's superiors or a General Manager.",
+                    employee=self.employee_id.name,
+                )
+            )
+        return reviewer

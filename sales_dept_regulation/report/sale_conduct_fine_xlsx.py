@@ -1,0 +1,113 @@
+from collections import defaultdict
+from datetime import datetime
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import models
+
+from ..models.sale_conduct_fine import COUNTED_STATES
+
+
+class SaleConductFineXlsx(models.AbstractModel):
+    """Monthly appraisal: one row per employee, count and amount per rule."""
+
+    _name = "report.sales_dept_regulation.sale_conduct_fine_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Monthly Fine Appraisal (XLSX)"
+
+    def _month_domain(self, year, month):
+        """Counted fines whose event falls in the month, in the user's time zone."""
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        start = tz.localize(datetime(year, month, 1))
+        stop = tz.localize(datetime(year, month, 1) + relativedelta(months=1))
+        return [
+            ("event_datetime", ">=", start.astimezone(pytz.utc).replace(tzinfo=None)),
+            ("event_datetime", "<", stop.astimezone(pytz.utc).replace(tzinfo=None)),
+            ("state", "in", COUNTED_STATES),
+        ]
+
+    def _get_appraisal_rows(self, year, month):
+        """(rules, rows): rows are dicts per employee, sorted by name.
+
+        Runs as the current user: record rules decide whose fines are seen."""
+        Fine = self.env["sale.conduct.fine"]
+        domain = self._month_domain(year, month)
+        per_rule = Fine._read_group(
+            domain, ["employee_id", "rule_id"], ["__count", "amount:sum"]
+        )
+        per_state = Fine._read_group(domain, ["employee_id", "state"], ["amount:sum"])
+        rows = defaultdict(
+            lambda: {"rules": {}, "total": 0.0, "paid": 0.0, "unpaid": 0.0}
+        )
+        rules = self.env["sale.conduct.rule"]
+        for employee, rule, count, amount in per_rule:
+            rows[employee]["rules"][rule] = (count, amount)
+            rows[employee]["total"] += amount
+            rules |= rule
+        for employee, state, amount in per_state:
+            rows[employee]["paid" if state == "paid" else "unpaid"] += amount
+        # names and departments are public: read them where every user may
+        employees = (
+            self.env["hr.employee.public"]
+            .browse(employee.id for employee in rows)
+            .sorted(lambda e: e.name or "")
+        )
+        return (
+            rules.sorted(lambda r: (r.sequence, r.code)),
+            [
+                dict(rows[self.env["hr.employee"].browse(employee.id)], employee=employee)
+                for employee in employees
+            ],
+        )
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        year, month = int(data["year"]), int(data["month"])
+        rules, rows = self._get_appraisal_rows(year, month)
+        _ = self.env._
+        sheet = workbook.add_worksheet(f"{year}-{month:02d}")
+        bold = workbook.add_format({"bold": True})
+        head = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        money = workbook.add_format(
+            {"num_format": self._report_xlsx_currency_format(self.env.company.currency_id)}
+        )
+        money_bold = workbook.add_format(
+            {
+                "bold": True,
+                "num_format": self._report_xlsx_currency_format(
+                    self.env.company.currency_id
+                ),
+            }
+        )
+        sheet.write(0, 0, _("Fines of %(year)s-%(month)02d", year=year, month=month), bold)
+        header = [_("Employee"), _("Department")]
+        for rule in rules:
+            header += [
+                _("%(rule)s: count", rule=rule.display_name),
+                _("%(rule)s: amount", rule=rule.display_name),
+            ]
+        header += [_("Total"), _("Paid"), _("Unpaid")]
+        sheet.write_row(2, 0, header, head)
+        sheet.set_row(2, 45)
+        sheet.set_column(0, 1, 18)
+        sheet.set_column(2, len(header), 12)
+        sheet.freeze_panes(3, 1)
+        totals = [0] * (2 * len(rules) + 3)
+        row_index = 3
+        for row in rows:
+            values = []
+            for rule in rules:
+                values += list(row["rules"].get(rule, (0, 0.0)))
+            values += [row["total"], row["paid"], row["unpaid"]]
+            totals = [a + b for a, b in zip(totals, values, strict=True)]
+            employee = row["employee"]
+            sheet.write(row_index, 0, employee.name)
+            sheet.write(row_index, 1, employee.department_id.name or "")
+            for col, value in enumerate(values, start=2):
+                is_money = col >= 2 + 2 * len(rules) or col % 2
+                sheet.write_number(row_index, col, value, money if is_money else None)
+            row_index += 1
+        sheet.write(row_index, 0, _("Total"), bold)
+        for col, value in enumerate(totals, start=2):
+            is_money = col >= 2 + 2 * len(rules) or col % 2
+            sheet.write_number(row_index, col, value, money_bold if is_money else bold)

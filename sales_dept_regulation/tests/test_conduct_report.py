@@ -1,0 +1,74 @@
+import io
+from datetime import datetime
+
+from openpyxl import load_workbook
+
+from odoo.tests import Form, tagged
+
+from .conduct_common import ConductCommon
+
+
+@tagged("post_install", "-at_install")
+class TestConductReport(ConductCommon):
+    def _xlsx(self, user, year, month):
+        with Form(self.env["sale.conduct.fine.report.wizard"].with_user(user)) as form:
+            form.month = str(month)
+            form.year = year
+        wizard = form.record
+        action = wizard.action_print()
+        self.assertEqual(action["report_type"], "xlsx")
+        content, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render(action["report_name"], wizard.ids, action["data"])
+        )
+        self.assertEqual(report_type, "xlsx")
+        sheet = load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(min_row=3, values_only=True))
+        header, body = rows[0], rows[1:]
+        return header, {row[0]: dict(zip(header, row, strict=True)) for row in body}
+
+    def test_monthly_xlsx_totals(self):
+        # Asia/Shanghai: 2026-03-31 23:30 local is in March; 2026-04-01 00:30 local is in April
+        self.head.tz = "Asia/Shanghai"
+        march = datetime(2026, 3, 10, 2)
+        paid = self.confirmed(self.rule_late, minutes_late=11, event_datetime=march)
+        paid.with_user(self.head).action_mark_paid()
+        self.confirmed(self.rule_late, minutes_late=5, event_datetime=march)
+        self.confirmed(self.rule_neglect, event_datetime=datetime(2026, 3, 31, 15, 30))
+        self.confirmed(self.rule_speaker, self.tele_employee, event_datetime=march)
+        # not counted: draft, cancelled, other month (April 1st 00:30 in Shanghai)
+        self.fine(self.rule_speaker, event_datetime=march)
+        self.confirmed(self.rule_speaker, event_datetime=march).with_user(
+            self.head
+        ).action_cancel("Duplicate")
+        self.confirmed(self.rule_neglect, event_datetime=datetime(2026, 3, 31, 16, 30))
+
+        header, rows = self._xlsx(self.head, 2026, 3)
+        late, neglect, speaker = (
+            self.rule_late.display_name,
+            self.rule_neglect.display_name,
+            self.rule_speaker.display_name,
+        )
+        self.assertEqual(set(rows), {"Seller", "Caller", "Total"})
+        seller = rows["Seller"]
+        self.assertEqual(seller[f"{late}: count"], 2)
+        self.assertEqual(seller[f"{late}: amount"], 70)
+        self.assertEqual(seller[f"{neglect}: count"], 1)
+        self.assertEqual(seller[f"{neglect}: amount"], 100)
+        self.assertEqual(seller[f"{speaker}: count"], 0)
+        self.assertEqual((seller["Total"], seller["Paid"], seller["Unpaid"]), (170, 50, 120))
+        self.assertEqual(seller["Department"], "Sales")
+        self.assertEqual(rows["Caller"]["Total"], 20)
+        total = rows["Total"]
+        self.assertEqual((total["Total"], total["Paid"], total["Unpaid"]), (190, 50, 140))
+
+        # an employee gets only their own row
+        seller_user = self.role_users["salesperson"]
+        seller_user.tz = "Asia/Shanghai"
+        _header, own_rows = self._xlsx(seller_user, 2026, 3)
+        self.assertEqual(set(own_rows), {"Seller", "Total"})
+        self.assertEqual(own_rows["Total"]["Total"], 170)
+
+        _header, april = self._xlsx(self.head, 2026, 4)
+        self.assertEqual(april["Total"]["Total"], 100)

@@ -1,0 +1,36 @@
+from odoo import fields, models
+
+MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
+
+
+class SaleConductFineReportWizard(models.TransientModel):
+    _name = "sale.conduct.fine.report.wizard"
+    _description = "Monthly Fine Appraisal"
+
+    month = fields.Selection(
+        MONTHS,
+        required=True,
+        default=lambda self: str(fields.Date.context_today(self).month),
+    )
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year
+    )
+
+    def action_print(self):
+        self.ensure_one()
+        return self.env.ref(
+            "sales_dept_regulation.action_report_sale_conduct_fine_xlsx"
+        ).report_action(self, data={"year": self.year, "month": int(self.month)})
