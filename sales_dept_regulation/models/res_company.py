@@ -1,0 +1,16 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    customer_lost_threshold_days = fields.Integer(
+        string="Customer Lost After (days)",
+        default=365,
+        help="A customer whose last confirmed order is older than this becomes lost.",
+    )
+
+    _customer_lost_threshold_positive = models.Constraint(
+        "CHECK(customer_lost_threshold_days > 0)",
+        "The number of days after which a customer is lost must be positive.",
+    )

@@ -1,0 +1,412 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL, split_every
+
+from .sale_customer_grade import CUSTOMER_STAGES, INTEREST_LEVELS
+
+GRADING_CHUNK = 2000
+# only the grading itself, a Department Head (and above) and sudo may set these
+LOCKED_FIELDS = {
+    "customer_stage",
+    "customer_grade_id",
+    "customer_grade_locked",
+    "customer_grade_lock_reason",
+}
+# what a salesperson records on a customer of their own
+SALESPERSON_FIELDS = {
+    "customer_expected_volume",
+    "customer_interest_level",
+    "customer_last_visit_date",
+}
+OVERRIDE_GROUPS = (
+    "sales_dept_regulation.group_role_department_head",
+    "sales_dept_regulation.group_role_deputy_general_manager",
+    "sales_dept_regulation.group_role_general_manager",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    customer_stage = fields.Selection(
+        CUSTOMER_STAGES, readonly=True, copy=False, index=True, string="Customer Stage"
+    )
+    customer_grade_id = fields.Many2one(
+        "sale.customer.grade",
+        string="Customer Grade",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    customer_grade_color = fields.Integer(related="customer_grade_id.color")
+    customer_grade_locked = fields.Boolean(
+        string="Grade Locked", readonly=True, copy=False, tracking=True
+    )
+    customer_grade_lock_reason = fields.Text(
+        string="Lock Reason", readonly=True, copy=False, tracking=True
+    )
+    # what the contacts of a company show and are filtered on
+    commercial_customer_stage = fields.Selection(
+        related="commercial_partner_id.customer_stage", string="Stage of the Customer"
+    )
+    commercial_customer_grade_id = fields.Many2one(
+        related="commercial_partner_id.customer_grade_id", string="Grade of the Customer"
+    )
+    customer_expected_volume = fields.Monetary(
+        string="Expected Annual Volume",
+        currency_field="customer_grading_currency_id",
+        help="What the salesperson expects this prospect to buy in a year.",
+    )
+    customer_grading_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_customer_grading_currency_id"
+    )
+    customer_interest_level = fields.Selection(INTEREST_LEVELS, string="Interest Level")
+    customer_last_visit_date = fields.Date(string="Last Visit", copy=False)
+    customer_next_visit_date = fields.Date(
+        string="Next Visit Due",
+        compute="_compute_customer_next_visit_date",
+        store=True,
+        index="btree_not_null",
+    )
+    customer_visit_priority = fields.Integer(
+        compute="_compute_customer_visit_priority",
+        store=True,
+        help="Lower first: A-grade prospects come first.",
+    )
+    customer_grade_history_ids = fields.One2many(
+        "sale.customer.grade.history", "partner_id", string="Grade History"
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTE METHODS
+    # ------------------------------------------------------------
+
+    @api.depends("company_id")
+    @api.depends_context("company")
+    def _compute_customer_grading_currency_id(self):
+        for partner in self:
+            partner.customer_grading_currency_id = (
+                partner.company_id or self.env.company
+            ).currency_id
+
+    @api.depends("customer_last_visit_date", "customer_grade_id.visit_interval_days")
+    def _compute_customer_next_visit_date(self):
+        for partner in self:
+            interval = partner.customer_grade_id.visit_interval_days
+            last = partner.customer_last_visit_date
+            partner.customer_next_visit_date = (
+                last + timedelta(days=interval) if interval and last else False
+            )
+
+    @api.depends("customer_stage", "customer_grade_id.sequence")
+    def _compute_customer_visit_priority(self):
+        for partner in self:
+            partner.customer_visit_priority = partner.customer_grade_id.sequence * 2 + (
+                partner.customer_stage != "potential"
+            )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        if LOCKED_FIELDS & vals.keys() and not self._can_override_customer_grade():
+            raise AccessError(self.env._("Only a Department Head or above can change a grade."))
+        if (
+            vals
+            and vals.keys() <= SALESPERSON_FIELDS
+            and not self.env.su
+            and self.env.user.has_group("sales_dept_regulation.group_scope_own")
+            and not self.has_access("write")
+        ):
+            # sales users may not edit contacts in general, but they keep the
+            # prospect and visit information of their own customers current
+            if any(
+                partner.commercial_partner_id.user_id != self.env.user
+                for partner in self
+            ) and not self.env.user.has_group("sales_dept_regulation.group_scope_department"):
+                raise AccessError(
+                    self.env._("You can only record visits and interest for your own customers.")
+                )
+            return super(ResPartner, self.sudo()).write(vals)
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_open_customer_grade_lock(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Lock Grade"),
+            "res_model": "sale.customer.grade.lock",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }
+
+    def action_unlock_customer_grade(self):
+        if not self._can_override_customer_grade():
+            raise AccessError(self.env._("Only a Department Head or above can unlock a grade."))
+        partners = self.commercial_partner_id.filtered("customer_grade_locked").sudo()
+        partners.write({"customer_grade_locked": False, "customer_grade_lock_reason": False})
+        self.env["sale.customer.grade.history"].sudo().create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": (partner.company_id or self.env.company).id,
+                    "change_type": "unlock",
+                    "old_stage": partner.customer_stage,
+                    "new_stage": partner.customer_stage,
+                    "old_grade_id": partner.customer_grade_id.id,
+                    "new_grade_id": partner.customer_grade_id.id,
+                    "user_id": self.env.uid,
+                }
+                for partner in partners
+            ]
+        )
+        partners.sudo()._recompute_customer_grading()
+        return True
+
+    def _lock_customer_grade(self, grade, reason):
+        """Set and lock the grade of these customers (called by the lock wizard)."""
+        if not self._can_override_customer_grade():
+            raise AccessError(self.env._("Only a Department Head or above can lock a grade."))
+        history = []
+        for partner in self:
+            history.append(
+                {
+                    "partner_id": partner.id,
+                    "company_id": (partner.company_id or self.env.company).id,
+                    "change_type": "lock",
+                    "old_stage": partner.customer_stage,
+                    "new_stage": partner.customer_stage,
+                    "old_grade_id": partner.customer_grade_id.id,
+                    "new_grade_id": grade.id,
+                    "user_id": self.env.uid,
+                    "reason": reason,
+                }
+            )
+        self.sudo().write(
+            {
+                "customer_grade_id": grade.id,
+                "customer_grade_locked": True,
+                "customer_grade_lock_reason": reason,
+            }
+        )
+        self.env["sale.customer.grade.history"].sudo().create(history)
+
+    @api.model
+    def action_recompute_customer_grades(self):
+        """The managers' button: regrade every customer now."""
+        if not (self._can_override_customer_grade() or self.env.user.has_group(
+            "sales_dept_regulation.group_role_regulation_admin"
+        )):
+            raise AccessError(self.env._("Only a Department Head or above can regrade customers."))
+        partners = self.sudo()._get_gradable_customers()
+        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
+            chunk._recompute_customer_grading()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s customers regraded.", count=len(partners)
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _can_override_customer_grade(self):
+        return self.env.su or any(self.env.user.has_group(group) for group in OVERRIDE_GROUPS)
+
+    @api.model
+    def _get_gradable_customers(self):
+        """Customer companies and individual customers (not their contacts)."""
+        return self.search(
+            [("parent_id", "=", False), ("customer_rank", ">", 0)], order="id"
+        )
+
+    def _get_customer_order_stats(self, today):
+        """{partner id: (last order date, 12-month untaxed amount, 12-month order count)}
+        over the confirmed orders of each customer (and its contacts) in its company,
+        in one SQL aggregate."""
+        self.env["sale.order"].flush_model(
+            ["partner_id", "state", "date_order", "amount_untaxed", "currency_rate", "company_id"]
+        )
+        self.flush_model(["commercial_partner_id", "company_id"])
+        since = fields.Datetime.to_datetime(today - relativedelta(months=12))
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT cp.id,
+                       max(so.date_order),
+                       coalesce(sum(so.amount_untaxed / coalesce(nullif(so.currency_rate, 0), 1))
+                                FILTER (WHERE so.date_order >= %(since)s), 0),
+                       count(*) FILTER (WHERE so.date_order >= %(since)s)
+                  FROM res_partner cp
+                  JOIN res_partner p ON p.commercial_partner_id = cp.id
+                  JOIN sale_order so ON so.partner_id = p.id
+                                    AND so.state = 'sale'
+                                    AND so.company_id = coalesce(cp.company_id, %(company)s)
+                 WHERE cp.id = ANY(%(ids)s)
+                 GROUP BY cp.id
+                """,
+                since=since,
+                company=self.env.company.id,
+                ids=self.ids,
+            )
+        )
+        return {pid: (last, amount, count) for pid, last, amount, count in self.env.cr.fetchall()}
+
+    def _recompute_customer_grading(self):
+        """Set the stage and grade of these customers from their confirmed orders.
+
+        Batched: one aggregate for the orders, one write per resulting (stage,
+        grade), one create for the history rows, one for the win-back activities.
+        """
+        if not self:
+            return
+        today = fields.Date.context_today(self)
+        stats = self._get_customer_order_stats(today)
+        grades = self.env["sale.customer.grade"].search([])
+        scales = defaultdict(lambda: self.env["sale.customer.grade"])
+        for grade in grades:
+            scales[grade.company_id, grade.customer_stage] |= grade
+        changes = defaultdict(list)
+        history = []
+        newly_lost = []
+        for partner in self:
+            company = partner.company_id or self.env.company
+            last, amount, count = stats.get(partner.id, (None, 0.0, 0))
+            if last is None:
+                stage = "potential"
+            elif (today - last.date()).days > company.customer_lost_threshold_days:
+                stage = "lost"
+            else:
+                stage = "formal"
+            if partner.customer_grade_locked:
+                grade = partner.customer_grade_id
+            else:
+                scale = scales[company, "potential" if stage == "potential" else "formal"]
+                grade = scale._select(
+                    amount, count, partner.customer_expected_volume, partner.customer_interest_level
+                )
+            if stage == partner.customer_stage and grade == partner.customer_grade_id:
+                continue
+            changes[stage, grade.id].append(partner.id)
+            history.append(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "old_stage": partner.customer_stage,
+                    "new_stage": stage,
+                    "old_grade_id": partner.customer_grade_id.id,
+                    "new_grade_id": grade.id,
+                }
+            )
+            if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
+                newly_lost.append(partner)
+        for (stage, grade_id), partner_ids in changes.items():
+            self.browse(partner_ids).sudo().write(
+                {"customer_stage": stage, "customer_grade_id": grade_id}
+            )
+        self.env["sale.customer.grade.history"].sudo().create(history)
+        self._schedule_customer_activities(
+            newly_lost,
+            "sales_dept_regulation.mail_activity_type_customer_win_back",
+            self.env._("Win back this lost customer"),
+        )
+
+    def _schedule_customer_activities(self, partners, type_xmlid, summary):
+        """One open activity of that type per customer, for its salesperson."""
+        activity_type = self.env.ref(type_xmlid)
+        if not partners:
+            return
+        open_ids = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", [p.id for p in partners]),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": summary,
+                    "user_id": partner.user_id.id,
+                    "date_deadline": today,
+                }
+                for partner in partners
+                if partner.id not in open_ids
+            ]
+        )
+
+    @api.model
+    def _get_customers_due_for_visit(self):
+        today = fields.Date.context_today(self)
+        return self.search(
+            [
+                ("parent_id", "=", False),
+                ("customer_grade_id.visit_interval_days", ">", 0),
+                ("user_id", "!=", False),
+                "|",
+                ("customer_next_visit_date", "<=", today),
+                ("customer_last_visit_date", "=", False),
+            ],
+            order="customer_visit_priority, id",
+        )
+
+    # ------------------------------------------------------------
+    # CRONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_recompute_customer_grades(self):
+        self = self.sudo()
+        partners = self._get_gradable_customers()
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(partners))
+        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
+            chunk._recompute_customer_grading()
+            if not cron._commit_progress(len(chunk)):
+                break
+
+    @api.model
+    def _cron_schedule_customer_visits(self):
+        self = self.sudo()
+        partners = self._get_customers_due_for_visit()
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(partners))
+        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
+            chunk._schedule_customer_visits()
+            if not cron._commit_progress(len(chunk)):
+                break
+
+    def _schedule_customer_visits(self):
+        self._schedule_customer_activities(
+            list(self),
+            "sales_dept_regulation.mail_activity_type_customer_visit",
+            self.env._("Visit this customer (grade visit cadence)"),
+        )

@@ -1,0 +1,45 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sale_customer_grade import CUSTOMER_STAGES
+
+CHANGE_TYPES = [
+    ("automatic", "Automatic"),
+    ("lock", "Locked"),
+    ("unlock", "Unlocked"),
+]
+
+
+class SaleCustomerGradeHistory(models.Model):
+    _name = "sale.customer.grade.history"
+    _description = "Customer Grade History"
+    _order = "date desc, id desc"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    salesperson_id = fields.Many2one(
+        "res.users", related="partner_id.user_id", string="Salesperson"
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    change_type = fields.Selection(CHANGE_TYPES, required=True, default="automatic")
+    old_stage = fields.Selection(CUSTOMER_STAGES)
+    new_stage = fields.Selection(CUSTOMER_STAGES)
+    old_grade_id = fields.Many2one("sale.customer.grade", string="Old Grade")
+    new_grade_id = fields.Many2one("sale.customer.grade", string="New Grade")
+    user_id = fields.Many2one(
+        "res.users", string="User", help="Empty when the change was automatic."
+    )
+    changed_by = fields.Char(string="Changed By", compute="_compute_changed_by")
+    reason = fields.Text()
+
+    @api.depends("user_id")
+    def _compute_changed_by(self):
+        for line in self:
+            line.changed_by = line.user_id.name or self.env._("Automatic")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("The grade history of a customer cannot be deleted."))

@@ -1,0 +1,66 @@
+from odoo import models
+
+from ..models.sale_customer_grade import CUSTOMER_STAGES
+
+
+class CustomerGradingXlsx(models.AbstractModel):
+    _name = "report.sales_dept_regulation.customer_grading_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Customers by Stage and Grade (xlsx)"
+
+    def generate_xlsx_report(self, workbook, data, partners):
+        _ = self.env._
+        bold = workbook.add_format({"bold": True})
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        stages = dict(self.env["res.partner"]._fields["customer_stage"]._description_selection(self.env))
+        customers = partners.commercial_partner_id.sorted(
+            lambda p: (
+                [key for key, _label in CUSTOMER_STAGES].index(p.customer_stage)
+                if p.customer_stage
+                else 9,
+                p.customer_grade_id.sequence,
+                p.name or "",
+            )
+        )
+
+        summary = workbook.add_worksheet(_("By Stage and Grade"))
+        counts = {}
+        for customer in customers:
+            key = (customer.customer_stage, customer.customer_grade_id)
+            counts[key] = counts.get(key, 0) + 1
+        summary.write_row(0, 0, [_("Stage"), _("Grade"), _("Customers")], bold)
+        for row, ((stage, grade), count) in enumerate(counts.items(), start=1):
+            summary.write_row(row, 0, [stages.get(stage, ""), grade.name or "", count])
+
+        sheet = workbook.add_worksheet(_("Customers"))
+        sheet.write_row(
+            0,
+            0,
+            [
+                _("Customer"),
+                _("Stage"),
+                _("Grade"),
+                _("Grade Locked"),
+                _("Salesperson"),
+                _("Last Visit"),
+                _("Next Visit Due"),
+            ],
+            bold,
+        )
+        for row, customer in enumerate(customers, start=1):
+            sheet.write_row(
+                row,
+                0,
+                [
+                    customer.name,
+                    stages.get(customer.customer_stage, ""),
+                    customer.customer_grade_id.name or "",
+                    _("Yes") if customer.customer_grade_locked else "",
+                    customer.user_id.name or "",
+                ],
+            )
+            for col, value in ((5, customer.customer_last_visit_date), (6, customer.customer_next_visit_date)):
+                if value:
+                    sheet.write_datetime(row, col, value, date_format)
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, 6, 16)

@@ -1,0 +1,108 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common_grading import NOW, GradingCommon
+
+OVERRIDERS = ("department_head", "deputy_general_manager", "general_manager")
+OTHERS = ("salesperson", "telemarketer", "sales_clerk", "regulation_admin")
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerGradingAccess(GradingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_customer = cls._customer("Someone else's customer", user_id=False)
+        (cls.customer | cls.other_customer)._recompute_customer_grading()
+
+    def test_everyone_reads_grades_only_admin_configures(self):
+        for key, user in self.role_users.items():
+            with self.subTest(role=key):
+                Grade = self.env["sale.customer.grade"].with_user(user)
+                self.assertIn(self.formal_a, Grade.search([]))
+                if key == "regulation_admin":
+                    Grade.create({"name": "New", "customer_stage": "formal"})
+                    self.formal_a.with_user(user).visit_interval_days = 20
+                else:
+                    with self.assertRaises(AccessError):
+                        Grade.create({"name": "New", "customer_stage": "formal"})
+                    with self.assertRaises(AccessError):
+                        self.formal_a.with_user(user).visit_interval_days = 20
+
+    def test_only_department_head_and_above_change_grades(self):
+        for key in OVERRIDERS:
+            with self.subTest(role=key):
+                user = self.role_users[key]
+                self.customer.with_user(user)._lock_customer_grade(self.formal_a, key)
+                self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+                self.customer.with_user(user).action_unlock_customer_grade()
+                self.assertFalse(self.customer.customer_grade_locked)
+        for key in OTHERS:
+            with self.subTest(role=key):
+                customer = self.customer.with_user(self.role_users[key])
+                with self.assertRaises(AccessError):
+                    customer._lock_customer_grade(self.formal_a, "no")
+                with self.assertRaises(AccessError):
+                    customer.write({"customer_grade_id": self.formal_a.id})
+                with self.assertRaises(AccessError):
+                    customer.write({"customer_stage": "lost"})
+                with self.assertRaises(AccessError):
+                    self.env["sale.customer.grade.lock"].with_user(self.role_users[key]).create(
+                        {"partner_id": self.customer.id, "grade_id": self.formal_a.id, "reason": "x"}
+                    )
+
+    def test_salesperson_records_interest_and_visits_of_own_customer(self):
+        customer = self.customer.with_user(self.salesperson)
+        customer.write(
+            {
+                "customer_interest_level": "high",
+                "customer_expected_volume": 80000,
+                "customer_last_visit_date": NOW.date(),
+            }
+        )
+        self.assertEqual(self.customer.customer_interest_level, "high")
+        self.assertEqual(self.customer.customer_last_visit_date, NOW.date())
+        with self.assertRaises(AccessError):
+            self.other_customer.with_user(self.salesperson).write(
+                {"customer_interest_level": "high"}
+            )
+        # nor any other field of the customer
+        with self.assertRaises(AccessError):
+            customer.write({"customer_interest_level": "low", "name": "Renamed"})
+        # the department sees all customers
+        self.other_customer.with_user(self.role_users["department_head"]).write(
+            {"customer_interest_level": "low"}
+        )
+        self.assertEqual(self.other_customer.customer_interest_level, "low")
+
+    def test_history_own_for_salespeople_all_for_department_and_up(self):
+        History = self.env["sale.customer.grade.history"]
+        mine = History.search([("partner_id", "=", self.customer.id)])
+        theirs = History.search([("partner_id", "=", self.other_customer.id)])
+        self.assertTrue(mine and theirs)
+        for key in ("salesperson", "telemarketer", "sales_clerk"):
+            with self.subTest(role=key):
+                visible = History.with_user(self.role_users[key]).search(
+                    [("id", "in", (mine | theirs).ids)]
+                )
+                expected = mine if key == "salesperson" else History
+                self.assertEqual(visible, expected)
+                with self.assertRaises(AccessError):
+                    theirs.with_user(self.role_users[key]).read(["reason"])
+                with self.assertRaises(AccessError):
+                    History.with_user(self.role_users[key]).create(
+                        {"partner_id": self.customer.id, "company_id": self.company.id}
+                    )
+        for key in (*OVERRIDERS, "regulation_admin"):
+            with self.subTest(role=key):
+                visible = History.with_user(self.role_users[key]).search(
+                    [("id", "in", (mine | theirs).ids)]
+                )
+                self.assertEqual(visible, mine | theirs)
+
+    def test_manager_button_refused_to_salespeople(self):
+        for key in ("salesperson", "telemarketer", "sales_clerk"):
+            with self.subTest(role=key), self.assertRaises(AccessError):
+                self.env["res.partner"].with_user(
+                    self.role_users[key]
+                ).action_recompute_customer_grades()

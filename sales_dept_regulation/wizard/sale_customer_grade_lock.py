@@ -1,0 +1,27 @@
+from odoo import api, fields, models
+
+
+class SaleCustomerGradeLock(models.TransientModel):
+    _name = "sale.customer.grade.lock"
+    _description = "Lock a Customer Grade"
+
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True)
+    company_id = fields.Many2one("res.company", compute="_compute_company_id")
+    current_grade_id = fields.Many2one(related="partner_id.customer_grade_id")
+    grade_id = fields.Many2one(
+        "sale.customer.grade",
+        string="Grade",
+        required=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    reason = fields.Text(required=True)
+
+    @api.depends("partner_id")
+    def _compute_company_id(self):
+        for wizard in self:
+            wizard.company_id = wizard.partner_id.company_id or self.env.company
+
+    def action_lock(self):
+        self.ensure_one()
+        self.partner_id._lock_customer_grade(self.grade_id, self.reason)
+        return {"type": "ir.actions.act_window_close"}
