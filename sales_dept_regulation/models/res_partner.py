@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL, split_every
 
-from .sale_customer_grade import CUSTOMER_STAGES, INTEREST_LEVELS
+from .sale_customer_grade import CUSTOMER_STAGES, INTEREST_LEVELS, select_grade
 
 GRADING_CHUNK = 2000
 # only the grading itself, a Department Head (and above) and sudo may set these
@@ -281,10 +281,10 @@ class ResPartner(models.Model):
             return
         today = fields.Date.context_today(self)
         stats = self._get_customer_order_stats(today)
-        grades = self.env["sale.customer.grade"].search([])
-        scales = defaultdict(lambda: self.env["sale.customer.grade"])
-        for grade in grades:
-            scales[grade.company_id, grade.customer_stage] |= grade
+        scales = defaultdict(list)
+        for criteria in self.env["sale.customer.grade"].search([])._criteria():
+            grade = self.env["sale.customer.grade"].browse(criteria[0])
+            scales[grade.company_id.id, grade.customer_stage].append(criteria)
         changes = defaultdict(list)
         history = []
         newly_lost = []
@@ -297,30 +297,35 @@ class ResPartner(models.Model):
                 stage = "lost"
             else:
                 stage = "formal"
+            old_grade_id = partner.customer_grade_id.id
             if partner.customer_grade_locked:
-                grade = partner.customer_grade_id
+                grade_id = old_grade_id
             else:
-                scale = scales[company, "potential" if stage == "potential" else "formal"]
-                grade = scale._select(
-                    amount, count, partner.customer_expected_volume, partner.customer_interest_level
+                grade_id = select_grade(
+                    scales[company.id, "potential" if stage == "potential" else "formal"],
+                    float(amount),
+                    count,
+                    partner.customer_expected_volume,
+                    partner.customer_interest_level,
                 )
-            if stage == partner.customer_stage and grade == partner.customer_grade_id:
+            if stage == partner.customer_stage and grade_id == old_grade_id:
                 continue
-            changes[stage, grade.id].append(partner.id)
+            changes[stage, grade_id].append(partner.id)
             history.append(
                 {
                     "partner_id": partner.id,
                     "company_id": company.id,
                     "old_stage": partner.customer_stage,
                     "new_stage": stage,
-                    "old_grade_id": partner.customer_grade_id.id,
-                    "new_grade_id": grade.id,
+                    "old_grade_id": old_grade_id,
+                    "new_grade_id": grade_id,
                 }
             )
             if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
                 newly_lost.append(partner)
+        # the history rows below are the record of these changes: no chatter tracking
         for (stage, grade_id), partner_ids in changes.items():
-            self.browse(partner_ids).sudo().write(
+            self.browse(partner_ids).sudo().with_context(mail_notrack=True).write(
                 {"customer_stage": stage, "customer_grade_id": grade_id}
             )
         self.env["sale.customer.grade.history"].sudo().create(history)

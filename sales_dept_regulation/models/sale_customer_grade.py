@@ -101,24 +101,32 @@ class SaleCustomerGrade(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _matches(self, sales_amount, order_count, expected_volume, interest_level):
-        """Whether every criterion of this grade holds for the given figures."""
-        self.ensure_one()
-        if self.customer_stage == "formal":
-            return (
-                self.currency_id.compare_amounts(sales_amount, self.min_sales_amount) >= 0
-                and order_count >= self.min_order_count
+    def _criteria(self):
+        """The grades of self (one scale, in order) as plain tuples, to grade many
+        customers without going through the ORM for each of them."""
+        return [
+            (
+                grade.id,
+                grade.customer_stage,
+                grade.min_sales_amount,
+                grade.min_order_count,
+                grade.min_expected_volume,
+                INTEREST_RANK.get(grade.min_interest_level, 0),
+                grade.currency_id.rounding,
             )
-        return self.currency_id.compare_amounts(
-            expected_volume, self.min_expected_volume
-        ) >= 0 and INTEREST_RANK.get(interest_level, 0) >= INTEREST_RANK.get(
-            self.min_interest_level, 0
-        )
+            for grade in self
+        ]
 
-    def _select(self, sales_amount, order_count, expected_volume, interest_level):
-        """The first grade (by sequence) of self, one scale, whose criteria hold; the
-        last one catches everything else."""
-        for grade in self:
-            if grade._matches(sales_amount, order_count, expected_volume, interest_level):
-                return grade
-        return self[-1:]
+
+def select_grade(criteria, sales_amount, order_count, expected_volume, interest_level):
+    """The id of the first grade of ``criteria`` whose criteria all hold; the last
+    one catches everything else (False when the scale has no grade)."""
+    interest = INTEREST_RANK.get(interest_level, 0)
+    for grade_id, stage, min_amount, min_count, min_volume, min_interest, rounding in criteria:
+        # amounts compare at the precision of the currency
+        if stage == "formal":
+            if sales_amount - min_amount > -rounding / 2 and order_count >= min_count:
+                return grade_id
+        elif expected_volume - min_volume > -rounding / 2 and interest >= min_interest:
+            return grade_id
+    return criteria[-1][0] if criteria else False

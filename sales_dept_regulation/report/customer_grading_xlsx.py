@@ -12,7 +12,8 @@ class CustomerGradingXlsx(models.AbstractModel):
         _ = self.env._
         bold = workbook.add_format({"bold": True})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        stages = dict(self.env["res.partner"]._fields["customer_stage"]._description_selection(self.env))
+        stage_field = self.env["res.partner"]._fields["customer_stage"]
+        stages = dict(stage_field._description_selection(self.env))
         customers = partners.commercial_partner_id.sorted(
             lambda p: (
                 [key for key, _label in CUSTOMER_STAGES].index(p.customer_stage)
@@ -59,7 +60,8 @@ class CustomerGradingXlsx(models.AbstractModel):
                     customer.user_id.name or "",
                 ],
             )
-            for col, value in ((5, customer.customer_last_visit_date), (6, customer.customer_next_visit_date)):
+            visits = (customer.customer_last_visit_date, customer.customer_next_visit_date)
+            for col, value in enumerate(visits, start=5):
                 if value:
                     sheet.write_datetime(row, col, value, date_format)
         sheet.set_column(0, 0, 40)

@@ -273,3 +273,23 @@ class TestCustomerGrading(GradingCommon):
             sorted(row[1:] for row in summary.iter_rows(min_row=2, values_only=True)),
             [("FB", 1), ("PB", 1)],
         )
+
+    # ---- nightly jobs -------------------------------------------------
+
+    def test_nightly_jobs_mark_lost_and_schedule_visits_once(self):
+        self._confirmed_order(self.customer, 1500, NOW)
+        grades_cron = self.env.ref("sales_dept_regulation.ir_cron_recompute_customer_grades")
+        visits_cron = self.env.ref("sales_dept_regulation.ir_cron_schedule_customer_visits")
+        visit = self.env.ref("sales_dept_regulation.mail_activity_type_customer_visit")
+        win_back = self.env.ref("sales_dept_regulation.mail_activity_type_customer_win_back")
+        with freeze_time(NOW + timedelta(days=1)), self.enter_registry_test_mode():
+            visits_cron.method_direct_trigger()
+            visits_cron.method_direct_trigger()
+        self.assertEqual(self.customer.activity_ids.activity_type_id, visit)
+        self.assertEqual(len(self.customer.activity_ids), 1)
+        with freeze_time(NOW + timedelta(days=366)), self.enter_registry_test_mode():
+            grades_cron.method_direct_trigger()
+        self.assertEqual(self.customer.customer_stage, "lost")
+        self.assertEqual(
+            self.customer.activity_ids.activity_type_id, visit | win_back
+        )

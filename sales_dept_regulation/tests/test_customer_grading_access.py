@@ -48,7 +48,11 @@ class TestCustomerGradingAccess(GradingCommon):
                     customer.write({"customer_stage": "lost"})
                 with self.assertRaises(AccessError):
                     self.env["sale.customer.grade.lock"].with_user(self.role_users[key]).create(
-                        {"partner_id": self.customer.id, "grade_id": self.formal_a.id, "reason": "x"}
+                        {
+                            "partner_id": self.customer.id,
+                            "grade_id": self.formal_a.id,
+                            "reason": "x",
+                        }
                     )
 
     def test_salesperson_records_interest_and_visits_of_own_customer(self):
