@@ -11,15 +11,24 @@
     "maintainers": [],
     "development_status": "Alpha",
     "website": "https://github.com/sales-dept-regulation/sales_dept_regulation",
-    "depends": ["sale"],
+    "depends": ["sale", "sale_tier_validation"],
     "data": [
         "security/sales_dept_regulation_groups.xml",
+        "security/ir.model.access.csv",
+        "security/sale_contract_rules.xml",
+        "data/tier_definition_data.xml",
+        "wizard/comment_wizard_views.xml",
+        "report/sale_contract_report.xml",
         "views/res_groups_views.xml",
+        "views/sale_order_views.xml",
+        "views/sale_contract_signature_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/sale_contract_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
