@@ -12,6 +12,7 @@ class CommentWizard(models.TransientModel):
     comment = fields.Char(required=False)
     sdr_is_sale_order = fields.Boolean(compute="_compute_sdr_is_sale_order")
     sdr_signature = fields.Binary(string="Signature")
+    sdr_signer_name = fields.Char(default=lambda self: self.env.user.name)
 
     def _compute_sdr_is_sale_order(self):
         for wizard in self:
