@@ -20,8 +20,13 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_sign", {
             run: "click",
         },
         {
-            content: "Adopt the signature drawn from the signer's name",
-            trigger: ".modal-footer button.btn-primary:enabled:contains(Adopt)",
+            content: "Sign on the pad",
+            trigger: ".modal canvas.o_web_sign_signature",
+            run: "click",
+        },
+        {
+            content: "Adopt the signature",
+            trigger: ".modal:has(canvas.o_web_sign_signature) footer button.btn-primary:not([disabled])",
             run: "click",
         },
         {
@@ -35,7 +40,8 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_sign", {
         },
         {
             content: "The signature is recorded on the contract",
-            trigger: ".o_form_view:not(:has(.modal)) .o_notebook a[name='sdr_signatures']",
+            trigger:
+                "body:not(:has(.modal)):not(:has(button[name='validate_tier'])) .o_form_view .o_notebook a[name='sdr_signatures']",
         },
     ],
 });
