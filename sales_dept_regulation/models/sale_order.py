@@ -154,13 +154,22 @@ class SaleOrder(models.Model):
     def _search_sdr_signed_by_me(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
-        return [
-            ("sdr_signature_ids", "any", [("user_id", "=", self.env.uid), ("state", "=", "signed")])
-        ]
+        signed = [("user_id", "=", self.env.uid), ("state", "=", "signed")]
+        positive = (operator == "in") == (True in value)
+        return [("sdr_signature_ids", "any" if positive else "not any", signed)]
 
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed_contract(self):
+        if self.sudo().sdr_signature_ids:
+            raise UserError(
+                self.env._(
+                    "A contract that was signed cannot be deleted: cancel it instead."
+                )
+            )
 
     def write(self, vals):
         if "payment_term_id" in vals:

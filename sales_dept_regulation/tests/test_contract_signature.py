@@ -364,6 +364,11 @@ class TestContractSignature(ContractCommon):
             order.sdr_signature_ids.with_user(self.department_head).unlink()
         with self.assertRaises(UserError):
             order.sdr_signature_ids.unlink()
+        order.with_user(self.department_head).restart_validation()
+        order.with_user(self.salesperson).action_cancel()
+        with self.assertRaisesRegex(UserError, "cancel it instead"):
+            order.sudo().unlink()
+        self.assertEqual(len(order.sdr_signature_ids), 1)
 
     def test_contract_pdf_shows_signatures_and_copies(self):
         order = self._order()
