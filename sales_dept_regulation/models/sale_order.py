@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .tier_review import TIER_ENGINE
+
 APPROVAL_KINDS = [
     ("contract", "Contract"),
     ("department_head", "Department Head Confirmation"),
@@ -254,6 +256,17 @@ class SaleOrder(models.Model):
         vals["sequence"] = definition.sequence
         return vals
 
+    def _sdr_engine(self):
+        return self.with_context(sdr_tier_engine=TIER_ENGINE)
+
+    def unlink(self):
+        return super(SaleOrder, self._sdr_engine()).unlink()
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        return super(
+            SaleOrder, self._sdr_engine()
+        )._tier_validation_check_write_remove_reviews(vals)
+
     def _sdr_fast_path(self):
         """Orders under no rule and without reviews skip the tier checks on write."""
         return self.filtered(
@@ -327,7 +340,7 @@ class SaleOrder(models.Model):
             ) and not order.review_ids:
                 # signatures of a previous round stay with their version
                 order.sdr_contract_version += 1
-        return super().request_validation()
+        return super(SaleOrder, self._sdr_engine()).request_validation()
 
     def _sdr_current_review(self):
         """The review whose turn it is: the lowest open tier."""
@@ -408,7 +421,7 @@ class SaleOrder(models.Model):
             review &= tiers
         if not review:
             return None
-        res = super()._validate_tier(review)
+        res = super(SaleOrder, self._sdr_engine())._validate_tier(review.with_context(sdr_tier_engine=TIER_ENGINE))
         self._sdr_record_signatures(review, "signed")
         if self.validation_status == "validated":
             self._sdr_contract_effective()
@@ -425,7 +438,7 @@ class SaleOrder(models.Model):
             return None
         if not review.comment:
             raise UserError(self.env._("Please give the reason of the rejection."))
-        res = super()._rejected_tier(review)
+        res = super(SaleOrder, self._sdr_engine())._rejected_tier(review.with_context(sdr_tier_engine=TIER_ENGINE))
         self._sdr_record_signatures(review, "rejected")
         self._sdr_notify_rejection(review)
         return res
@@ -440,7 +453,7 @@ class SaleOrder(models.Model):
                     "Manager may restart the signatures."
                 )
             )
-        return super().restart_validation()
+        return super(SaleOrder, self._sdr_engine()).restart_validation()
 
     def _sdr_check_contract_terms_editable(self):
         """Lines and payment terms are frozen once signing started (or the contract is

@@ -48,6 +48,30 @@ class TestContractAccess(ContractCommon):
         with self.assertRaises(AccessError):
             order.sdr_signature_ids.with_user(self.department_head).write({"comment": "x"})
 
+    def test_reviews_cannot_be_decided_by_rpc(self):
+        """OCA lets every internal user write tier.review: not for sales orders."""
+        order = self._order()
+        order.with_user(self.salesperson).request_validation()
+        review = order.review_ids.filtered(lambda r: r.definition_id == self.tier_dh)
+        for user in (self.salesperson, self.department_head):
+            with self.assertRaises(AccessError):
+                review.with_user(user).write({"status": "approved", "done_by": user.id})
+            with self.assertRaises(AccessError):
+                review.with_user(user).with_context(sdr_tier_engine=True).write(
+                    {"status": "approved"}
+                )
+            with self.assertRaises(AccessError):
+                order.review_ids.with_user(user).unlink()
+            with self.assertRaises(AccessError):
+                self.env["tier.review"].with_user(user).create(
+                    {"model": "sale.order", "res_id": order.id, "definition_id": self.tier_dh.id}
+                )
+        review.with_user(self.salesperson).write({"comment": "please hurry"})
+        self.assertEqual(review.status, "pending")
+        self.assertEqual(len(order.review_ids), 3)
+        self._sign(order, self.department_head)
+        self.assertEqual(review.status, "approved")
+
     def test_salesperson_sees_only_own_signatures(self):
         other = new_role_user(self.env, "sdr_other_salesperson", "group_role_salesperson")
         order = self._order()
