@@ -243,10 +243,9 @@ class ResPartner(models.Model):
         """{partner id: (last order date, 12-month untaxed amount, 12-month order count)}
         over the confirmed orders of each customer (and its contacts) in its company,
         in one SQL aggregate."""
-        self.env["sale.order"].flush_model(
-            ["partner_id", "state", "date_order", "amount_untaxed", "currency_rate", "company_id"]
-        )
-        self.flush_model(["commercial_partner_id", "company_id"])
+        # everything pending, not only the fields read below: flushing part of a
+        # confirmation's writes early splits its UPDATEs into more queries
+        self.env.flush_all()
         since = fields.Datetime.to_datetime(today - relativedelta(months=12))
         self.env.cr.execute(
             SQL(
@@ -281,10 +280,7 @@ class ResPartner(models.Model):
             return
         today = fields.Date.context_today(self)
         stats = self._get_customer_order_stats(today)
-        scales = defaultdict(list)
-        for criteria in self.env["sale.customer.grade"].search([])._criteria():
-            grade = self.env["sale.customer.grade"].browse(criteria[0])
-            scales[grade.company_id.id, grade.customer_stage].append(criteria)
+        scales = self.env["sale.customer.grade"]._get_grading_scales()
         changes = defaultdict(list)
         history = []
         newly_lost = []
@@ -302,7 +298,7 @@ class ResPartner(models.Model):
                 grade_id = old_grade_id
             else:
                 grade_id = select_grade(
-                    scales[company.id, "potential" if stage == "potential" else "formal"],
+                    scales.get((company.id, "potential" if stage == "potential" else "formal"), ()),
                     float(amount),
                     count,
                     partner.customer_expected_volume,
@@ -337,9 +333,9 @@ class ResPartner(models.Model):
 
     def _schedule_customer_activities(self, partners, type_xmlid, summary):
         """One open activity of that type per customer, for its salesperson."""
-        activity_type = self.env.ref(type_xmlid)
         if not partners:
             return
+        activity_type = self.env.ref(type_xmlid)
         open_ids = set(
             self.env["mail.activity"]
             .search(

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from collections import defaultdict
+
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 CUSTOMER_STAGES = [
@@ -88,6 +90,20 @@ class SaleCustomerGrade(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    # the grading scales are cached (grading runs on every order confirmation)
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         if self.env["res.partner"].with_context(active_test=False).search_count(
@@ -100,6 +116,16 @@ class SaleCustomerGrade(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    @api.model
+    @tools.ormcache()
+    def _get_grading_scales(self):
+        """{(company id, scale): (criteria tuples in order)} of all active grades."""
+        scales = defaultdict(list)
+        grades = self.sudo().search([])
+        for grade, criteria in zip(grades, grades._criteria()):
+            scales[grade.company_id.id, grade.customer_stage].append(criteria)
+        return {key: tuple(value) for key, value in scales.items()}
 
     def _criteria(self):
         """The grades of self (one scale, in order) as plain tuples, to grade many

@@ -185,10 +185,13 @@ class SaleOrder(models.Model):
             self._sdr_check_contract_terms_editable()
         return super().write(vals)
 
-    def _action_confirm(self):
-        res = super()._action_confirm()
-        # a confirmed order makes its customer formal at once (and regrades it)
-        self.partner_id.commercial_partner_id.sudo()._recompute_customer_grading()
+    def action_confirm(self):
+        res = super().action_confirm()
+        # A confirmed order makes its customer formal at once, and regrades it.
+        # Done after the whole confirmation, so that its writes reach the
+        # database in one flush together with the grading's aggregate.
+        confirmed = self.filtered(lambda order: order.state == "sale")
+        confirmed.partner_id.commercial_partner_id.sudo()._recompute_customer_grading()
         return res
 
     # ------------------------------------------------------------
