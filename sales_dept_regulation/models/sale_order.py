@@ -74,12 +74,8 @@ class SaleOrder(models.Model):
         "sale.contract.signature", "order_id", string="Signatures", readonly=True
     )
     # the credit check comes first (seed 000 §合同管理): signers see who the customer is
-    sdr_customer_stage = fields.Selection(
-        related="partner_id.commercial_partner_id.customer_stage", string="Customer Stage"
-    )
-    sdr_customer_grade_id = fields.Many2one(
-        related="partner_id.commercial_partner_id.customer_grade_id", string="Customer Grade"
-    )
+    sdr_customer_stage = fields.Selection(related="partner_id.commercial_customer_stage")
+    sdr_customer_grade_id = fields.Many2one(related="partner_id.commercial_customer_grade_id")
     sdr_partner_credit = fields.Monetary(
         string="Open Receivables",
         compute="_compute_sdr_partner_credit",
