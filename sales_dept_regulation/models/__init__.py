@@ -3,6 +3,7 @@ from . import sale_conduct_rule_band
 from . import sale_conduct_fine
 from . import sale_customer_grade
 from . import sale_customer_grade_history
+from . import sale_customer_order_stats
 from . import res_company
 from . import res_config_settings
 from . import res_partner

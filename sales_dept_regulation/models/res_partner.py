@@ -10,6 +10,11 @@ from odoo.tools import SQL, split_every
 from .sale_customer_grade import CUSTOMER_STAGES, INTEREST_LEVELS, select_grade
 
 GRADING_CHUNK = 2000
+ORDER_FIGURE_FIELDS = [
+    "customer_last_order_date",
+    "customer_sales_12m",
+    "customer_orders_12m",
+]
 # only the grading itself, a Department Head (and above) and sudo may set these
 LOCKED_FIELDS = {
     "customer_stage",
@@ -79,6 +84,20 @@ class ResPartner(models.Model):
         store=True,
         help="Lower first: A-grade prospects come first.",
     )
+    # what the grade is computed from (sale.customer.order.stats)
+    customer_last_order_date = fields.Date(
+        string="Last Confirmed Order", compute="_compute_customer_order_figures"
+    )
+    customer_sales_12m = fields.Monetary(
+        string="Sales, Last 12 Months",
+        currency_field="customer_grading_currency_id",
+        compute="_compute_customer_order_figures",
+        help="Untaxed amount of the confirmed orders of the last 12 months, in the "
+        "company currency.",
+    )
+    customer_orders_12m = fields.Integer(
+        string="Orders, Last 12 Months", compute="_compute_customer_order_figures"
+    )
     customer_grade_history_ids = fields.One2many(
         "sale.customer.grade.history", "partner_id", string="Grade History"
     )
@@ -94,6 +113,22 @@ class ResPartner(models.Model):
             partner.customer_grading_currency_id = (
                 partner.company_id or self.env.company
             ).currency_id
+
+    @api.depends("commercial_partner_id")
+    def _compute_customer_order_figures(self):
+        commercial_ids = self.commercial_partner_id._origin.ids
+        figures = {
+            stats.partner_id.id: stats
+            for stats in self.env["sale.customer.order.stats"].sudo().search_fetch(
+                [("partner_id", "in", commercial_ids)],
+                ["partner_id", "last_order_date", "sales_12m", "orders_12m"],
+            )
+        }
+        for partner in self:
+            stats = figures.get(partner.commercial_partner_id._origin.id)
+            partner.customer_last_order_date = stats.last_order_date if stats else False
+            partner.customer_sales_12m = stats.sales_12m if stats else 0.0
+            partner.customer_orders_12m = stats.orders_12m if stats else 0
 
     @api.depends("customer_last_visit_date", "customer_grade_id.visit_interval_days")
     def _compute_customer_next_visit_date(self):
@@ -239,57 +274,71 @@ class ResPartner(models.Model):
             [("parent_id", "=", False), ("customer_rank", ">", 0)], order="id"
         )
 
-    def _get_customer_order_stats(self, today):
-        """{partner id: (last order date, 12-month untaxed amount, 12-month order count)}
-        over the confirmed orders of each customer (and its contacts) in its company,
-        in one SQL aggregate."""
-        # everything pending, not only the fields read below: flushing part of a
-        # confirmation's writes early splits its UPDATEs into more queries
-        self.env.flush_all()
-        since = fields.Datetime.to_datetime(today - relativedelta(months=12))
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT cp.id,
-                       max(so.date_order),
-                       coalesce(sum(so.amount_untaxed / coalesce(nullif(so.currency_rate, 0), 1))
-                                FILTER (WHERE so.date_order >= %(since)s), 0),
-                       count(*) FILTER (WHERE so.date_order >= %(since)s)
-                  FROM res_partner cp
-                  JOIN res_partner p ON p.commercial_partner_id = cp.id
-                  JOIN sale_order so ON so.partner_id = p.id
-                                    AND so.state = 'sale'
-                                    AND so.company_id = coalesce(cp.company_id, %(company)s)
-                 WHERE cp.id = ANY(%(ids)s)
-                 GROUP BY cp.id
-                """,
-                since=since,
-                company=self.env.company.id,
-                ids=self.ids,
+    def _add_confirmed_orders_to_stats(self, orders, today):
+        """Count just-confirmed orders in the figures of their customers (in their
+        company) and return the customers' new figures.
+
+        Figures not recounted today (the nightly recount did not run yet, or the
+        customer has none) are recounted from the orders instead, so that the
+        12-month window is never more than a day old."""
+        increments = {}
+        for order in orders:
+            partner = order.partner_id.commercial_partner_id
+            if order.company_id != (partner.company_id or self.env.company):
+                continue
+            last, amount, count = increments.get(partner.id, (None, 0.0, 0))
+            day = order.date_order.date()
+            increments[partner.id] = (
+                max(last or day, day),
+                amount + order.amount_untaxed / (order.currency_rate or 1.0),
+                count + 1,
             )
+        figures = self.env["sale.customer.order.stats"].sudo()._add(increments)
+        self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
+        stale = self.browse([pid for pid, row in figures.items() if row[3] != today])
+        figures = {pid: row[:3] for pid, row in figures.items()}
+        if stale:
+            figures.update(stale._recount_order_figures(today))
+        return figures
+
+    def _recount_order_figures(self, today):
+        """Recount the order figures of these customers from their orders."""
+        # everything pending, not only the orders: flushing part of the pending
+        # writes early splits their UPDATEs into more queries
+        self.env.flush_all()
+        figures = self.env["sale.customer.order.stats"].sudo()._recount(
+            self,
+            today,
+            fields.Datetime.to_datetime(today - relativedelta(months=12)),
+            self.env.company,
         )
-        return {pid: (last, amount, count) for pid, last, amount, count in self.env.cr.fetchall()}
+        self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
+        return figures
 
     def _recompute_customer_grading(self):
-        """Set the stage and grade of these customers from their confirmed orders.
-
-        Batched: one aggregate for the orders, one write per resulting (stage,
-        grade), one create for the history rows, one for the win-back activities.
-        """
+        """Set the stage and grade of these customers from their confirmed orders."""
         if not self:
             return
         today = fields.Date.context_today(self)
-        stats = self._get_customer_order_stats(today)
+        self._apply_customer_grading(self._recount_order_figures(today), today)
+
+    def _apply_customer_grading(self, figures, today):
+        """Set the stage and grade of these customers from their order figures
+        ({partner id: (last order date, 12-month amount, 12-month orders)}).
+
+        Batched: one write per resulting (stage, grade), one create for the history
+        rows, one for the win-back activities.
+        """
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         changes = defaultdict(list)
         history = []
         newly_lost = []
         for partner in self:
             company = partner.company_id or self.env.company
-            last, amount, count = stats.get(partner.id, (None, 0.0, 0))
+            last, amount, count = figures.get(partner.id, (None, 0.0, 0))
             if last is None:
                 stage = "potential"
-            elif (today - last.date()).days > company.customer_lost_threshold_days:
+            elif (today - last).days > company.customer_lost_threshold_days:
                 stage = "lost"
             else:
                 stage = "formal"

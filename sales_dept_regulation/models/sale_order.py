@@ -183,10 +183,20 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         res = super().action_confirm()
-        # A confirmed order makes its customer formal at once, and regrades it.
-        # Done after the whole confirmation, so that its writes reach the
-        # database in one flush together with the grading's aggregate.
+        # A confirmed order makes its customer formal at once, and regrades it
+        # from the customer's stored figures: no order is read again.
         confirmed = self.filtered(lambda order: order.state == "sale")
+        if confirmed:
+            partners = self.env["res.partner"].sudo()
+            today = fields.Date.context_today(self)
+            figures = partners._add_confirmed_orders_to_stats(confirmed, today)
+            partners.browse(figures)._apply_customer_grading(figures, today)
+        return res
+
+    def _action_cancel(self):
+        confirmed = self.filtered(lambda order: order.state == "sale")
+        res = super()._action_cancel()
+        # a cancelled order leaves its customer's figures at once
         confirmed.partner_id.commercial_partner_id.sudo()._recompute_customer_grading()
         return res
 

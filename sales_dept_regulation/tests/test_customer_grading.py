@@ -92,6 +92,56 @@ class TestCustomerGrading(GradingCommon):
         self.assertFalse(last.user_id)
         self.assertEqual(last.changed_by, "Automatic")
 
+    def test_confirmations_advance_the_figures_as_a_recount_would(self):
+        """Confirmations of the day add to the stored figures; a full recount
+        finds the same figures and grade."""
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.customer.id}
+        )
+        self._confirmed_order(self.customer, 4000, NOW - timedelta(days=40))
+        self._regrade(self.customer)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_b)
+        self._confirmed_order(contact, 3000, NOW)
+        self._confirmed_order(self.customer, 3000, NOW)
+        figures = (
+            self.customer.customer_last_order_date,
+            self.customer.customer_sales_12m,
+            self.customer.customer_orders_12m,
+        )
+        self.assertEqual(figures, (NOW.date(), 10000, 3))
+        self.assertEqual(contact.customer_sales_12m, 10000)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        self._regrade(self.customer)
+        self.assertEqual(
+            (
+                self.customer.customer_last_order_date,
+                self.customer.customer_sales_12m,
+                self.customer.customer_orders_12m,
+            ),
+            figures,
+        )
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+
+    def test_a_confirmation_recounts_figures_older_than_a_day(self):
+        """Without a recount since, a big order of last year does not count."""
+        self._confirmed_order(self.customer, 50000, NOW - timedelta(days=370))
+        self._confirmed_order(self.customer, 500, NOW - timedelta(days=370))
+        self._confirmed_order(self.customer, 500, NOW - timedelta(days=370))
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        self._confirmed_order(self.customer, 500, NOW)
+        self.assertEqual(self.customer.customer_sales_12m, 500)
+        self.assertEqual(self.customer.customer_orders_12m, 1)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_c)
+
+    def test_a_cancelled_order_leaves_the_figures_at_once(self):
+        orders = [self._confirmed_order(self.customer, 4000, NOW) for _ in range(3)]
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        with freeze_time(NOW):
+            orders[0]._action_cancel()
+        self.assertEqual(self.customer.customer_orders_12m, 2)
+        self.assertEqual(self.customer.customer_sales_12m, 8000)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_b)
+
     # ---- lost customers -------------------------------------------------
 
     def test_lost_after_threshold_win_back_and_formal_again(self):

@@ -1,0 +1,126 @@
+"""Create and confirm ordinary quotations on several databases, interleaved.
+
+Usage: python bench_confirmations.py CONFIG ORDERS LANE [LANE ...]
+with LANE = label:database[:rules]. Every lane gets its own cursor and customer in
+one process; the lanes take turns by batches (in alternating order), so that the
+load of the machine weighs on all of them alike. Everything is rolled back.
+Prints one line: BENCH {json}.
+"""
+
+import json
+import statistics
+import sys
+import time
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+BATCH = 50
+WARMUP = 30
+
+
+class Lane:
+    cursors = {}  # lanes of one database share its cursor (and transaction)
+
+    def __init__(self, spec):
+        self.label, self.database, *flags = spec.split(":")
+        self.rules = "rules" in flags
+        if self.database not in self.cursors:
+            self.cursors[self.database] = Registry(self.database).cursor()
+        self.cr = self.cursors[self.database]
+        self.env = api.Environment(
+            self.cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
+        )
+        self.set_rules()
+        self.partner = self.env["res.partner"].create({"name": f"Bench Customer {self.label}"})
+        self.product = self.env["product.product"].create(
+            {"name": "Bench Bolt", "list_price": 10.0, "taxes_id": False}
+        )
+        self.seconds = []  # per batch
+        self.confirm_queries = []
+        self.queries = 0
+        self.orders = 0
+
+    def set_rules(self):
+        """Switch the company's optional rules as this lane wants them."""
+        company = self.env.company
+        if "sdr_phone_order_rule" in company._fields:
+            company.write(
+                {"sdr_phone_order_rule": self.rules, "sdr_below_price_rule": self.rules}
+            )
+            self.env.flush_all()
+
+    def one(self):
+        env, cr = self.env, self.cr
+        order = env["sale.order"].create({
+            "partner_id": self.partner.id,
+            "order_line": [(0, 0, {"product_id": self.product.id, "product_uom_qty": 2})],
+        })
+        env.flush_all()
+        before = cr.sql_log_count
+        order.action_confirm()
+        env.flush_all()
+        self.confirm_queries.append(cr.sql_log_count - before)
+        return order
+
+    def batch(self, size):
+        self.set_rules()
+        start, queries = time.perf_counter(), self.cr.sql_log_count
+        for _ in range(size):
+            order = self.one()
+        self.seconds.append(time.perf_counter() - start)
+        self.queries += self.cr.sql_log_count - queries
+        self.orders += size
+        return order
+
+    def check(self, order):
+        """The orders stayed ordinary: confirmed, under no rule, without reviews."""
+        orders = self.env["sale.order"].search([("partner_id", "=", self.partner.id)])
+        assert order.state == "sale", order.state
+        ruled = "sdr_approval_kind" in order._fields and any(orders.mapped("sdr_approval_kind"))
+        reviews = (
+            self.env["tier.review"].search_count(
+                [("model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+            )
+            if "tier.review" in self.env
+            else 0
+        )
+        return {
+            "label": self.label,
+            "database": self.database,
+            "rules": self.rules,
+            "orders": self.orders,
+            "seconds": sum(self.seconds),
+            "batch_seconds": self.seconds,
+            "confirm_queries": statistics.median(self.confirm_queries),
+            "queries_per_order": self.queries / self.orders,
+            "ruled": ruled,
+            "reviews": reviews,
+        }
+
+
+def main(conf, orders, *specs):
+    config.parse_config(["-c", conf, "--log-level=warn"])
+    lanes = [Lane(spec) for spec in specs]
+    try:
+        for lane in lanes:
+            lane.set_rules()
+            for _ in range(WARMUP):
+                lane.one()
+            lane.confirm_queries.clear()
+        rounds = int(orders) // BATCH
+        last = {}
+        for number in range(rounds):
+            for lane in lanes if number % 2 == 0 else lanes[::-1]:
+                last[lane.label] = lane.batch(BATCH)
+        results = [lane.check(last[lane.label]) for lane in lanes]
+    finally:
+        for cr in Lane.cursors.values():
+            cr.rollback()
+            cr.close()
+    print("BENCH " + json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
