@@ -116,14 +116,17 @@ class ResPartner(models.Model):
 
     @api.depends("commercial_partner_id")
     def _compute_customer_order_figures(self):
-        commercial_ids = self.commercial_partner_id._origin.ids
-        figures = {
-            stats.partner_id.id: stats
-            for stats in self.env["sale.customer.order.stats"].sudo().search_fetch(
-                [("partner_id", "in", commercial_ids)],
-                ["partner_id", "last_order_date", "sales_12m", "orders_12m"],
-            )
-        }
+        # the user's own access: a salesperson sees the figures of own customers only
+        stats_model = self.env["sale.customer.order.stats"]
+        figures = {}
+        if stats_model.has_access("read"):
+            figures = {
+                stats.partner_id.id: stats
+                for stats in stats_model.search_fetch(
+                    [("partner_id", "in", self.commercial_partner_id._origin.ids)],
+                    ["partner_id", "last_order_date", "sales_12m", "orders_12m"],
+                )
+            }
         for partner in self:
             stats = figures.get(partner.commercial_partner_id._origin.id)
             partner.customer_last_order_date = stats.last_order_date if stats else False
@@ -368,6 +371,8 @@ class ResPartner(models.Model):
             )
             if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
                 newly_lost.append(partner)
+        if not changes:
+            return  # the usual case of a confirmation
         # the history rows below are the record of these changes: no chatter tracking
         for (stage, grade_id), partner_ids in changes.items():
             self.browse(partner_ids).sudo().with_context(mail_notrack=True).write(

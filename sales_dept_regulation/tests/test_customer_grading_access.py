@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -54,6 +55,31 @@ class TestCustomerGradingAccess(GradingCommon):
                             "reason": "x",
                         }
                     )
+
+    def test_order_figures_of_own_customers_only(self):
+        self._confirmed_order(self.customer, 1500, NOW)
+        self._confirmed_order(self.other_customer, 2500, NOW)
+        own = self.customer.with_user(self.salesperson)
+        other = self.other_customer.with_user(self.salesperson)
+        self.assertEqual(own.customer_sales_12m, 1500)
+        self.assertEqual(other.customer_sales_12m, 0)
+        Stats = self.env["sale.customer.order.stats"].with_user(self.salesperson)
+        self.assertEqual(Stats.search([]).partner_id, self.customer)
+        with self.assertRaises(AccessError):
+            Stats.search([]).write({"sales_12m": 1})
+        for key in OVERRIDERS + ("regulation_admin",):
+            with self.subTest(role=key):
+                other = self.other_customer.with_user(self.role_users[key])
+                self.assertEqual(other.customer_sales_12m, 2500)
+        # a user without any sales role reads partners without error, and no figures
+        accountant = self.env["res.users"].create(
+            {
+                "name": "Accountant",
+                "login": "sdr_accountant",
+                "group_ids": [Command.set(self.env.ref("base.group_user").ids)],
+            }
+        )
+        self.assertEqual(self.customer.with_user(accountant).customer_sales_12m, 0)
 
     def test_salesperson_records_interest_and_visits_of_own_customer(self):
         customer = self.customer.with_user(self.salesperson)
