@@ -9,10 +9,7 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import mail_activity
-from . import res_company
-from . import res_config_settings
 from . import sale_contract_signature
-from . import sale_order
 from . import sale_order_line
 from . import tier_definition
 from . import tier_review

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL, split_every
+from odoo.tools import split_every
 
 from .sale_customer_grade import CUSTOMER_STAGES, INTEREST_LEVELS, select_grade
 
@@ -440,22 +440,20 @@ class ResPartner(models.Model):
     @api.model
     def _cron_recompute_customer_grades(self):
         self = self.sudo()
-        partners = self._get_gradable_customers()
-        cron = self.env["ir.cron"]
-        cron._commit_progress(remaining=len(partners))
-        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
-            chunk._recompute_customer_grading()
-            if not cron._commit_progress(len(chunk)):
-                break
+        self._run_cron_in_chunks(self._get_gradable_customers(), "_recompute_customer_grading")
 
     @api.model
     def _cron_schedule_customer_visits(self):
         self = self.sudo()
-        partners = self._get_customers_due_for_visit()
+        self._run_cron_in_chunks(self._get_customers_due_for_visit(), "_schedule_customer_visits")
+
+    @api.model
+    def _run_cron_in_chunks(self, partners, method):
+        """Call ``method`` on chunks of ``partners``, committing after each chunk."""
         cron = self.env["ir.cron"]
         cron._commit_progress(remaining=len(partners))
         for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
-            chunk._schedule_customer_visits()
+            getattr(chunk, method)()
             if not cron._commit_progress(len(chunk)):
                 break
 
