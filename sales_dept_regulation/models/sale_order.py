@@ -285,9 +285,18 @@ class SaleOrder(models.Model):
         return super(SaleOrder, self._sdr_engine()).unlink()
 
     def _tier_validation_check_write_remove_reviews(self, vals):
-        return super(
-            SaleOrder, self._sdr_engine()
-        )._tier_validation_check_write_remove_reviews(vals)
+        # OCA removes reviews only when an order is cancelled or set back to a
+        # quotation: any other write (a confirmation) has nothing to remove
+        if vals.get(self._state_field) not in (self._cancel_state, *self._state_from):
+            return
+        super(SaleOrder, self._sdr_engine())._tier_validation_check_write_remove_reviews(vals)
+
+    @api.depends("review_ids", "review_ids.status")
+    def _compute_validation_status(self):
+        # most orders never have a review: no need for OCA's filters
+        unreviewed = self.filtered(lambda order: not order.review_ids)
+        unreviewed.validation_status = "no"
+        super(SaleOrder, self - unreviewed)._compute_validation_status()
 
     def _sdr_fast_path(self):
         """Orders under no rule and without reviews skip the tier checks on write."""
