@@ -9,7 +9,9 @@ sale-only side by a few per cent (the sale demo makes it faster).
 
 The databases are measured in one process, in turns of 50 orders (see
 bench_confirmations.py), so that the load of the machine weighs on all alike: run
-one after the other, the same code gave ratios from 1.10 to 1.24.
+one after the other, the same code gave ratios from 1.10 to 1.24. Even so, a run's
+ratio moves by 2 to 3 % from one process to the next, so the benchmark makes three
+runs and reports each of them and their median.
 """
 
 import json
@@ -25,6 +27,7 @@ from odoo_cli import ODOO_CONF, PYTHON, drop_database, odoo
 
 ADDON = "sales_dept_regulation"
 ORDERS = 1000
+RUNS = 3
 SCRIPT = Path(__file__).with_name("bench_confirmations.py")
 
 
@@ -58,24 +61,42 @@ def run_bench(*lanes):
 def test_ordinary_quotations_cost_as_in_standard_odoo(bench_databases):
     start = time.monotonic()
     sale_db, addon_db = bench_databases["sale"], bench_databases[ADDON]
-    result = run_bench(f"sale:{sale_db}", f"addon:{addon_db}", f"addon_rules:{addon_db}:rules")
-    standard, addon, rules = result["sale"], result["addon"], result["addon_rules"]
-    for lane in (standard, addon, rules):
-        assert lane["orders"] == ORDERS
-    for lane in (addon, rules):
-        assert not lane["ruled"] and not lane["reviews"], "a rule applied to an ordinary quotation"
-    ratio = addon["seconds"] / standard["seconds"]
-    ratio_rules = rules["seconds"] / standard["seconds"]
+    # a run's ratio moves by 2 to 3 % from one process to the next: the figure is
+    # the median of RUNS runs, each one its own process, every run reported
+    runs = [
+        run_bench(f"sale:{sale_db}", f"addon:{addon_db}", f"addon_rules:{addon_db}:rules")
+        for _ in range(RUNS)
+    ]
+    for run in runs:
+        for lane in run.values():
+            assert lane["orders"] == ORDERS
+        for label in ("addon", "addon_rules"):
+            assert not run[label]["ruled"] and not run[label]["reviews"], (
+                "a rule applied to an ordinary quotation"
+            )
+    ratios = [run["addon"]["seconds"] / run["sale"]["seconds"] for run in runs]
+    ratios_rules = [run["addon_rules"]["seconds"] / run["sale"]["seconds"] for run in runs]
+    for number, run in enumerate(runs, 1):
+        report(
+            f"run {number}: {ORDERS} ordinary quotations created+confirmed (interleaved): "
+            f"sale only {run['sale']['seconds']:.2f} s, with {ADDON} "
+            f"{run['addon']['seconds']:.2f} s, ratio {ratios[number - 1]:.3f}; optional rules "
+            f"on {run['addon_rules']['seconds']:.2f} s, ratio {ratios_rules[number - 1]:.3f}"
+        )
     report(
-        f"{ORDERS} ordinary quotations created+confirmed (interleaved): sale only "
-        f"{standard['seconds']:.2f} s, with {ADDON} {addon['seconds']:.2f} s, ratio {ratio:.3f}; "
-        f"optional rules on {rules['seconds']:.2f} s, ratio {ratio_rules:.3f}"
+        f"ratio, median of {RUNS} runs: {statistics.median(ratios):.3f} "
+        f"(optional rules on: {statistics.median(ratios_rules):.3f})"
     )
-    paired = [a / b for a, b in zip(addon["batch_seconds"], standard["batch_seconds"], strict=True)]
+    paired = [
+        a / b
+        for run in runs
+        for a, b in zip(run["addon"]["batch_seconds"], run["sale"]["batch_seconds"], strict=True)
+    ]
     report(
         f"ratio of the {len(paired)} paired batches of 50: median {statistics.median(paired):.3f}, "
         f"min {min(paired):.3f}, max {max(paired):.3f}"
     )
+    standard, addon, rules = runs[-1]["sale"], runs[-1]["addon"], runs[-1]["addon_rules"]
     report(
         f"queries per confirmation: sale only {standard['confirm_queries']:g}, with {ADDON} "
         f"{addon['confirm_queries']:g} (rules on {rules['confirm_queries']:g}); per create+confirm: "
@@ -85,4 +106,4 @@ def test_ordinary_quotations_cost_as_in_standard_odoo(bench_databases):
     report(f"contract benchmark wall time: {time.monotonic() - start:.0f} s")
     # sane upper bounds; the goal (ratio <= 1.05, <= 3 extra queries) is reported above
     assert rules["confirm_queries"] - standard["confirm_queries"] <= 3
-    assert ratio < 1.5 and ratio_rules < 1.5
+    assert statistics.median(ratios) < 1.5 and statistics.median(ratios_rules) < 1.5
