@@ -291,9 +291,9 @@ class SaleOrder(models.Model):
             return
         super(SaleOrder, self._sdr_engine())._tier_validation_check_write_remove_reviews(vals)
 
-    @api.depends("review_ids", "review_ids.status")
     def _compute_validation_status(self):
-        # most orders never have a review: no need for OCA's filters
+        # most orders never have a review: no need for OCA's filters (Odoo takes
+        # the dependencies from OCA's method)
         unreviewed = self.filtered(lambda order: not order.review_ids)
         unreviewed.validation_status = "no"
         super(SaleOrder, self - unreviewed)._compute_validation_status()
