@@ -55,5 +55,6 @@
         ],
     },
     "application": True,
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

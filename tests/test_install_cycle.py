@@ -39,6 +39,9 @@ def test_install_without_demo_uninstall_and_reinstall(database):
     assert module_state(database)[0] == "uninstalled"
     assert own_xmlids(database, "res.groups") == 0
     assert own_xmlids(database, "ir.ui.menu") == 0
+    assert not query(
+        database, "SELECT 1 FROM pg_proc WHERE proname = 'sale_customer_order_stats_add'"
+    ), "the SQL function of the order figures survived the uninstall"
     # standard Odoo keeps working: the admin still holds the sales rights
     assert query(
         database,

@@ -277,32 +277,43 @@ class ResPartner(models.Model):
             [("parent_id", "=", False), ("customer_rank", ">", 0)], order="id"
         )
 
-    def _add_confirmed_orders_to_stats(self, orders, today):
+    def _regrade_confirmed_customers(self, orders, today):
         """Count just-confirmed orders in the figures of their customers (in their
-        company) and return the customers' new figures.
+        company) and regrade the customers whose stage or grade changes.
 
-        Figures not recounted today (the nightly recount did not run yet, or the
-        customer has none) are recounted from the orders instead, so that the
-        12-month window is never more than a day old."""
-        increments = {}
-        for order in orders:
-            partner = order.partner_id.commercial_partner_id
-            if order.company_id != (partner.company_id or self.env.company):
-                continue
-            last, amount, count = increments.get(partner.id, (None, 0.0, 0))
-            day = order.date_order.date()
-            increments[partner.id] = (
-                max(last or day, day),
-                amount + order.amount_untaxed / (order.currency_rate or 1.0),
-                count + 1,
-            )
-        figures = self.env["sale.customer.order.stats"].sudo()._add(increments)
+        One SQL call in the usual case: it returns the new figures with what the
+        grading reads of each customer, so that a confirmation reads no partner
+        unless the grade changes. Figures not recounted today (the nightly recount
+        did not run yet, or the customer has none) are recounted from the orders
+        instead, so that the 12-month window is never more than a day old."""
+        added = self.env["sale.customer.order.stats"].sudo()._add_orders(orders)
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
-        stale = self.browse([pid for pid, row in figures.items() if row[3] != today])
-        figures = {pid: row[:3] for pid, row in figures.items()}
+        figures = {
+            pid: (row.last_order_date, row.sales_12m, row.orders_12m)
+            for pid, row in added.items()
+        }
+        stale = [pid for pid, row in added.items() if row.counted_date != today]
         if stale:
-            figures.update(stale._recount_order_figures(today))
-        return figures
+            figures.update(self.browse(stale)._recount_order_figures(today))
+        scales = self.env["sale.customer.grade"]._get_grading_scales()
+        companies = self.env["res.company"]
+        changed = [
+            pid
+            for pid, row in added.items()
+            if pid in stale
+            or self._grading_target(
+                companies.browse(row.company_id) or self.env.company,
+                figures[pid],
+                today,
+                scales,
+                row.customer_grade_locked,
+                row.customer_grade_id or False,
+                float(row.customer_expected_volume or 0.0),
+                row.customer_interest_level,
+            )
+            != (row.customer_stage or False, row.customer_grade_id or False)
+        ]
+        self.browse(changed)._apply_customer_grading(figures, today)
 
     def _recount_order_figures(self, today):
         """Recount the order figures of these customers from their orders."""
@@ -325,6 +336,30 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         self._apply_customer_grading(self._recount_order_figures(today), today)
 
+    @api.model
+    def _grading_target(
+        self, company, figures, today, scales, locked, grade_id, expected_volume, interest_level
+    ):
+        """The (stage, grade id) a customer of ``company`` gets from its order
+        figures (last order date, 12-month amount, 12-month orders); a locked
+        grade stays ``grade_id``."""
+        last, amount, count = figures
+        if last is None:
+            stage = "potential"
+        elif (today - last).days > company.customer_lost_threshold_days:
+            stage = "lost"
+        else:
+            stage = "formal"
+        if not locked:
+            grade_id = select_grade(
+                scales.get((company.id, "potential" if stage == "potential" else "formal"), ()),
+                float(amount),
+                count,
+                expected_volume,
+                interest_level,
+            )
+        return stage, grade_id
+
     def _apply_customer_grading(self, figures, today):
         """Set the stage and grade of these customers from their order figures
         ({partner id: (last order date, 12-month amount, 12-month orders)}).
@@ -332,30 +367,25 @@ class ResPartner(models.Model):
         Batched: one write per resulting (stage, grade), one create for the history
         rows, one for the win-back activities.
         """
+        if not self:
+            return
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         changes = defaultdict(list)
         history = []
         newly_lost = []
         for partner in self:
             company = partner.company_id or self.env.company
-            last, amount, count = figures.get(partner.id, (None, 0.0, 0))
-            if last is None:
-                stage = "potential"
-            elif (today - last).days > company.customer_lost_threshold_days:
-                stage = "lost"
-            else:
-                stage = "formal"
             old_grade_id = partner.customer_grade_id.id
-            if partner.customer_grade_locked:
-                grade_id = old_grade_id
-            else:
-                grade_id = select_grade(
-                    scales.get((company.id, "potential" if stage == "potential" else "formal"), ()),
-                    float(amount),
-                    count,
-                    partner.customer_expected_volume,
-                    partner.customer_interest_level,
-                )
+            stage, grade_id = self._grading_target(
+                company,
+                figures.get(partner.id, (None, 0.0, 0)),
+                today,
+                scales,
+                partner.customer_grade_locked,
+                old_grade_id,
+                partner.customer_expected_volume,
+                partner.customer_interest_level,
+            )
             if stage == partner.customer_stage and grade_id == old_grade_id:
                 continue
             changes[stage, grade_id].append(partner.id)

@@ -1,8 +1,71 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from collections import namedtuple
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+# what a confirmation needs to regrade a customer: its new figures and its grading
+AddedFigures = namedtuple(
+    "AddedFigures",
+    "last_order_date sales_12m orders_12m counted_date company_id customer_stage "
+    "customer_grade_id customer_grade_locked customer_expected_volume customer_interest_level",
+)
+GRADING_STATE_FIELDS = [
+    "company_id",
+    "customer_stage",
+    "customer_grade_id",
+    "customer_grade_locked",
+    "customer_expected_volume",
+    "customer_interest_level",
+]
+# A PL/pgSQL function rather than a query: PostgreSQL plans it once per
+# connection, where the same statement sent as a query is planned at every
+# confirmation (0.2 ms of planning for its three uses of res_partner).
+ADD_ORDERS_FUNCTION = """
+CREATE OR REPLACE FUNCTION sale_customer_order_stats_add(
+    order_partner_ids integer[], order_company_ids integer[], order_days date[],
+    order_amounts numeric[], current_company_id integer)
+RETURNS TABLE (
+    customer_id integer, last_order_date date, sales_12m numeric, orders_12m integer,
+    counted_date date, company_id integer, customer_stage varchar,
+    customer_grade_id integer, customer_grade_locked boolean,
+    customer_expected_volume numeric, customer_interest_level varchar)
+LANGUAGE plpgsql AS $function$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    WITH increments AS (
+        SELECT cp.id AS partner_id, max(o.day) AS last_order_date,
+               round(sum(o.amount), 2) AS sales_12m, count(*) AS orders_12m,
+               cp.company_id, cp.customer_stage, cp.customer_grade_id,
+               cp.customer_grade_locked, cp.customer_expected_volume,
+               cp.customer_interest_level
+          FROM unnest(order_partner_ids, order_company_ids, order_days, order_amounts)
+               AS o (partner_id, company_id, day, amount)
+          JOIN res_partner p ON p.id = o.partner_id
+          JOIN res_partner cp ON cp.id = p.commercial_partner_id
+         WHERE o.company_id = coalesce(cp.company_id, current_company_id)
+         GROUP BY cp.id
+    ), added AS (
+        INSERT INTO sale_customer_order_stats AS s
+               (partner_id, last_order_date, sales_12m, orders_12m)
+        SELECT partner_id, last_order_date, sales_12m, orders_12m FROM increments
+        ON CONFLICT (partner_id) DO UPDATE
+           SET last_order_date = greatest(s.last_order_date, excluded.last_order_date),
+               sales_12m = s.sales_12m + excluded.sales_12m,
+               orders_12m = s.orders_12m + excluded.orders_12m
+        RETURNING s.partner_id, s.last_order_date, s.sales_12m, s.orders_12m, s.counted_date
+    )
+    SELECT a.partner_id, a.last_order_date, a.sales_12m, a.orders_12m, a.counted_date,
+           i.company_id, i.customer_stage, i.customer_grade_id, i.customer_grade_locked,
+           i.customer_expected_volume, i.customer_interest_level
+      FROM added a
+      JOIN increments i ON i.partner_id = a.partner_id;
+END
+$function$
+"""
 
 
 class SaleCustomerOrderStats(models.Model):
@@ -98,34 +161,33 @@ class SaleCustomerOrderStats(models.Model):
         return figures
 
     @api.model
-    def _add(self, increments):
-        """Add {partner id: (order date, untaxed amount, orders)} to the stored
-        figures and return the new figures of these customers, with the day they
-        were last recounted (None for a customer that had none).
+    def _add_orders(self, orders):
+        """Add just-confirmed orders to the figures of their customers (the
+        commercial partners, for orders of the customer's company) and return
+        {customer id: AddedFigures} with the new figures and what the grading
+        reads of the customer.
 
-        Incremented in place in one statement: concurrent confirmations for the
-        same customer cannot lose each other's order.
+        One call of the SQL function created by init(): incremented in place, so
+        that concurrent confirmations for the same customer cannot lose each
+        other's order, and planned once per connection, not at each confirmation.
         """
-        if not increments:
+        if not orders:
             return {}
+        self.env["res.partner"].flush_model(["commercial_partner_id", *GRADING_STATE_FIELDS])
         self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO sale_customer_order_stats AS s
-                       (partner_id, last_order_date, sales_12m, orders_12m)
-                VALUES %(rows)s
-                ON CONFLICT (partner_id) DO UPDATE
-                   SET last_order_date = greatest(s.last_order_date, excluded.last_order_date),
-                       sales_12m = s.sales_12m + excluded.sales_12m,
-                       orders_12m = s.orders_12m + excluded.orders_12m
-                RETURNING partner_id, last_order_date, sales_12m, orders_12m, counted_date
-                """,
-                rows=SQL(", ").join(
-                    SQL("(%s, %s, round(%s::numeric, 2), %s)", partner_id, *figures)
-                    for partner_id, figures in increments.items()
-                ),
-            )
+            "SELECT * FROM sale_customer_order_stats_add(%s, %s, %s::date[], %s::numeric[], %s)",
+            [
+                [order.partner_id.id for order in orders],
+                [order.company_id.id for order in orders],
+                [order.date_order.date() for order in orders],
+                [order.amount_untaxed / (order.currency_rate or 1.0) for order in orders],
+                self.env.company.id,
+            ],
         )
-        figures = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        added = {row[0]: AddedFigures(*row[1:]) for row in self.env.cr.fetchall()}
         self.invalidate_model(flush=False)
-        return figures
+        return added
+
+    def init(self):
+        super().init()
+        self.env.cr.execute(ADD_ORDERS_FUNCTION)

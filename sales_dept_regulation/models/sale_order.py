@@ -187,10 +187,9 @@ class SaleOrder(models.Model):
         # from the customer's stored figures: no order is read again.
         confirmed = self.filtered(lambda order: order.state == "sale")
         if confirmed:
-            partners = self.env["res.partner"].sudo()
-            today = fields.Date.context_today(self)
-            figures = partners._add_confirmed_orders_to_stats(confirmed, today)
-            partners.browse(figures)._apply_customer_grading(figures, today)
+            self.env["res.partner"].sudo()._regrade_confirmed_customers(
+                confirmed, fields.Date.context_today(self)
+            )
         return res
 
     def _action_cancel(self):

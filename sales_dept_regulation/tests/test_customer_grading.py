@@ -208,6 +208,29 @@ class TestCustomerGrading(GradingCommon):
         self.assertEqual((unlock_row.change_type, unlock_row.user_id), ("unlock", head))
         self.assertEqual(regrade_row.new_grade_id, self.formal_c)
 
+    def test_confirmation_keeps_a_locked_grade_and_writes_no_history_without_change(self):
+        self._confirmed_order(self.customer, 1500, NOW)
+        self.customer._lock_customer_grade(self.formal_c, "Pays late")
+        rows = len(self._history(self.customer))
+        # enough for grade B, but the grade is locked: only the figures move
+        self._confirmed_order(self.customer, 20000, NOW)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_c)
+        self.assertEqual(self.customer.customer_sales_12m, 21500)
+        self.assertEqual(self.customer.customer_stage, "formal")
+        self.assertEqual(len(self._history(self.customer)), rows)
+        with freeze_time(NOW):
+            self.customer.action_unlock_customer_grade()
+        self.assertEqual(self.customer.customer_grade_id, self.formal_b)
+        # the third order reaches grade A at once; a fourth changes nothing, no row
+        rows = len(self._history(self.customer))
+        self._confirmed_order(self.customer, 100, NOW)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        self.assertEqual(len(self._history(self.customer)), rows + 1)
+        self._confirmed_order(self.customer, 100, NOW)
+        self.assertEqual(self.customer.customer_orders_12m, 4)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        self.assertEqual(len(self._history(self.customer)), rows + 1)
+
     def test_lock_needs_a_reason(self):
         wizard = Form(
             self.env["sale.customer.grade.lock"].with_context(default_partner_id=self.customer.id)
