@@ -1,10 +1,17 @@
 """Create and confirm ordinary quotations on several databases, interleaved.
 
-Usage: python bench_confirmations.py CONFIG ORDERS LANE [LANE ...]
-with LANE = label:database[:rules]. Every lane gets its own cursor and customer in
-one process; the lanes take turns by batches (in alternating order), so that the
-load of the machine weighs on all of them alike. Everything is rolled back.
-Prints one line: BENCH {json}.
+Usage: python bench_confirmations.py CONFIG ORDERS MODE LANE [LANE ...]
+with LANE = label:database[:rules] and MODE one of:
+
+- request: as in the web client, the creation and the confirmation are each a
+  request of their own: a transaction that starts with empty caches and ends with
+  a commit (timed, as the user waits for it). The orders stay in the databases.
+- transaction: everything in one transaction, rolled back at the end: the
+  customer, the product and the company stay in the caches for all the orders.
+
+Every lane gets its own customer and its database's cursor in one process; the
+lanes take turns by batches (in alternating order), so that the load of the
+machine weighs on all of them alike. Prints one line: BENCH {json}.
 """
 
 import json
@@ -22,6 +29,7 @@ WARMUP = 30
 
 class Lane:
     cursors = {}  # lanes of one database share its cursor (and transaction)
+    per_request = True
 
     def __init__(self, spec):
         self.label, self.database, *flags = spec.split(":")
@@ -37,7 +45,9 @@ class Lane:
         self.product = self.env["product.product"].create(
             {"name": "Bench Bolt", "list_price": 10.0, "taxes_id": False}
         )
+        self.end_request()
         self.seconds = []  # per batch
+        self.create_seconds = self.confirm_seconds = 0.0
         self.confirm_queries = []
         self.queries = 0
         self.orders = 0
@@ -50,18 +60,30 @@ class Lane:
                 {"sdr_phone_order_rule": self.rules, "sdr_below_price_rule": self.rules}
             )
             self.env.flush_all()
+            self.end_request()
+
+    def end_request(self):
+        """Commit, which also empties the caches, as at the end of a request."""
+        if self.per_request:
+            self.cr.commit()
 
     def one(self):
         env, cr = self.env, self.cr
+        start = time.perf_counter()
         order = env["sale.order"].create({
             "partner_id": self.partner.id,
             "order_line": [(0, 0, {"product_id": self.product.id, "product_uom_qty": 2})],
         })
         env.flush_all()
+        self.end_request()
+        middle = time.perf_counter()
         before = cr.sql_log_count
         order.action_confirm()
         env.flush_all()
         self.confirm_queries.append(cr.sql_log_count - before)
+        self.end_request()
+        self.create_seconds += middle - start
+        self.confirm_seconds += time.perf_counter() - middle
         return order
 
     def batch(self, size):
@@ -93,6 +115,8 @@ class Lane:
             "orders": self.orders,
             "seconds": sum(self.seconds),
             "batch_seconds": self.seconds,
+            "create_ms": self.create_seconds / self.orders * 1000,
+            "confirm_ms": self.confirm_seconds / self.orders * 1000,
             "confirm_queries": statistics.median(self.confirm_queries),
             "queries_per_order": self.queries / self.orders,
             "ruled": ruled,
@@ -100,8 +124,10 @@ class Lane:
         }
 
 
-def main(conf, orders, *specs):
+def main(conf, orders, mode, *specs):
     config.parse_config(["-c", conf, "--log-level=warn"])
+    assert mode in ("request", "transaction"), mode
+    Lane.per_request = mode == "request"
     lanes = [Lane(spec) for spec in specs]
     try:
         for lane in lanes:
@@ -109,6 +135,7 @@ def main(conf, orders, *specs):
             for _ in range(WARMUP):
                 lane.one()
             lane.confirm_queries.clear()
+            lane.create_seconds = lane.confirm_seconds = 0.0
         rounds = int(orders) // BATCH
         last = {}
         for number in range(rounds):
