@@ -28,6 +28,10 @@ SALESPERSON_FIELDS = {
     "customer_interest_level",
     "customer_last_visit_date",
 }
+# The grading fields are fetched together, not with every read of a partner:
+# orders, invoices and addresses read partners all the time, the grading fields
+# only the grading and its screens need (as website does for its SEO fields).
+GRADING_PREFETCH = "customer_grading"
 OVERRIDE_GROUPS = (
     "sales_dept_regulation.group_role_department_head",
     "sales_dept_regulation.group_role_deputy_general_manager",
@@ -39,7 +43,12 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     customer_stage = fields.Selection(
-        CUSTOMER_STAGES, readonly=True, copy=False, index=True, string="Customer Stage"
+        CUSTOMER_STAGES,
+        readonly=True,
+        copy=False,
+        index=True,
+        string="Customer Stage",
+        prefetch=GRADING_PREFETCH,
     )
     customer_grade_id = fields.Many2one(
         "sale.customer.grade",
@@ -48,13 +57,22 @@ class ResPartner(models.Model):
         copy=False,
         index="btree_not_null",
         ondelete="restrict",
+        prefetch=GRADING_PREFETCH,
     )
     customer_grade_color = fields.Integer(related="customer_grade_id.color")
     customer_grade_locked = fields.Boolean(
-        string="Grade Locked", readonly=True, copy=False, tracking=True
+        string="Grade Locked",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        prefetch=GRADING_PREFETCH,
     )
     customer_grade_lock_reason = fields.Text(
-        string="Lock Reason", readonly=True, copy=False, tracking=True
+        string="Lock Reason",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        prefetch=GRADING_PREFETCH,
     )
     # what the contacts of a company show and are filtered on
     commercial_customer_stage = fields.Selection(
@@ -67,22 +85,29 @@ class ResPartner(models.Model):
         string="Expected Annual Volume",
         currency_field="customer_grading_currency_id",
         help="What the salesperson expects this prospect to buy in a year.",
+        prefetch=GRADING_PREFETCH,
     )
     customer_grading_currency_id = fields.Many2one(
         "res.currency", compute="_compute_customer_grading_currency_id"
     )
-    customer_interest_level = fields.Selection(INTEREST_LEVELS, string="Interest Level")
-    customer_last_visit_date = fields.Date(string="Last Visit", copy=False)
+    customer_interest_level = fields.Selection(
+        INTEREST_LEVELS, string="Interest Level", prefetch=GRADING_PREFETCH
+    )
+    customer_last_visit_date = fields.Date(
+        string="Last Visit", copy=False, prefetch=GRADING_PREFETCH
+    )
     customer_next_visit_date = fields.Date(
         string="Next Visit Due",
         compute="_compute_customer_next_visit_date",
         store=True,
         index="btree_not_null",
+        prefetch=GRADING_PREFETCH,
     )
     customer_visit_priority = fields.Integer(
         compute="_compute_customer_visit_priority",
         store=True,
         help="Lower first: A-grade prospects come first.",
+        prefetch=GRADING_PREFETCH,
     )
     # what the grade is computed from (sale.customer.order.stats)
     customer_last_order_date = fields.Date(

@@ -27,6 +27,9 @@ RESTART_ROLES = [
     "sales_dept_regulation.group_role_deputy_general_manager",
     "sales_dept_regulation.group_role_general_manager",
 ]
+# Contract fields an ordinary quotation never reads: fetched together, only when
+# a contract needs them (see GRADING_PREFETCH on res.partner).
+CONTRACT_PREFETCH = "sdr_contract"
 # Fields every contract needs before it is submitted (seed 000 §合同管理).
 CONTRACT_REQUIRED_FIELDS = [
     "client_order_ref",
@@ -49,7 +52,7 @@ class SaleOrder(models.Model):
         ORDER_CHANNELS, string="Order Taken By", tracking=True
     )
     sdr_delivery_method = fields.Selection(
-        DELIVERY_METHODS, string="Delivery Method", tracking=True
+        DELIVERY_METHODS, string="Delivery Method", tracking=True, prefetch=CONTRACT_PREFETCH
     )
     sdr_approval_kind = fields.Selection(
         APPROVAL_KINDS,
@@ -62,12 +65,18 @@ class SaleOrder(models.Model):
         string="Why", compute="_compute_sdr_approval"
     )
     sdr_contract_version = fields.Integer(
-        string="Contract Version", default=1, copy=False, readonly=True, tracking=True
+        string="Contract Version",
+        default=1,
+        copy=False,
+        readonly=True,
+        tracking=True,
+        prefetch=CONTRACT_PREFETCH,
     )
     sdr_amending = fields.Boolean(
         string="Amendment Open",
         copy=False,
         readonly=True,
+        prefetch=CONTRACT_PREFETCH,
         help="A supplementary agreement to this effective contract is being signed.",
     )
     sdr_signature_ids = fields.One2many(
