@@ -371,7 +371,7 @@ class ResPartner(models.Model):
         last, amount, count = figures
         if last is None:
             stage = "potential"
-        elif (today - last).days > company.customer_lost_threshold_days:
+        elif (today - last).days > company._sdr_rules().customer_lost_threshold_days:
             stage = "lost"
         else:
             stage = "formal"

@@ -112,23 +112,24 @@ class SaleOrder(models.Model):
     def _compute_sdr_approval(self):
         for order in self:
             company = order.company_id or self.env.company
+            rules = company._sdr_rules()
             reasons = []
             kind = False
             if order.is_contract:
                 reasons.append(self.env._("marked as a formal contract"))
-            elif company.sdr_contract_amount_threshold and order._sdr_amount_in_company(
+            elif rules.sdr_contract_amount_threshold and order._sdr_amount_in_company(
                 company
-            ) >= company.sdr_contract_amount_threshold:
+            ) >= rules.sdr_contract_amount_threshold:
                 reasons.append(self.env._("amount reaches the contract threshold"))
             if reasons:
                 kind = "contract"
             else:
-                if company.sdr_phone_order_rule and order.sdr_order_channel in (
+                if rules.sdr_phone_order_rule and order.sdr_order_channel in (
                     "phone",
                     "fax",
                 ):
                     reasons.append(self.env._("phone or fax order without a contract"))
-                if company.sdr_below_price_rule and any(
+                if rules.sdr_below_price_rule and any(
                     line._sdr_is_below_pricelist() for line in order.order_line
                 ):
                     reasons.append(self.env._("price below the pricelist"))
