@@ -394,6 +394,12 @@ class ResPartner(models.Model):
         """
         if not self:
             return
+        # the whole chunk at once, both prefetch groups: reading a field record by
+        # record would fetch each group by PREFETCH_MAX records
+        self.fetch(None)
+        self.fetch(
+            [name for name, field in self._fields.items() if field.prefetch == GRADING_PREFETCH]
+        )
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         changes = defaultdict(list)
         history = []
