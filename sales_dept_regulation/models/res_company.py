@@ -3,7 +3,7 @@
 
 from collections import namedtuple
 
-from odoo import api, fields, models, tools
+from odoo import fields, models, tools
 
 # What every confirmation reads of its company: cached (see _sdr_rules) rather
 # than fetched with each read of the company, which every request makes.
@@ -68,13 +68,9 @@ class ResCompany(models.Model):
         # a change of a rule clears the cache of _sdr_rules (in every worker)
         return super().cache_invalidation_fields() | set(SdrRules._fields)
 
+    @tools.ormcache("self.id")
     def _sdr_rules(self):
         """The rules of the regulations this company set (SdrRules)."""
         self.ensure_one()
-        return self.env["res.company"]._sdr_rules_of(self.id)
-
-    @api.model
-    @tools.ormcache("company_id")
-    def _sdr_rules_of(self, company_id):
-        company = self.sudo().browse(company_id)
+        company = self.sudo()
         return SdrRules(*(company[name] for name in SdrRules._fields))
