@@ -130,12 +130,13 @@ def main(conf, orders, mode, *specs):
     config.parse_config(["-c", conf, "--log-level=warn"])
     assert mode in ("request", "transaction"), mode
     Lane.per_request = mode == "request"
-    lanes = [Lane(spec) for spec in specs]
     rules = {}
-    for lane in lanes:
-        assert rules.setdefault(lane.database, lane.rules) == lane.rules, (
-            f"lanes with other rules need a database of their own: {lane.database}"
+    for spec in specs:
+        database, *flags = spec.split(":")[1:]
+        assert rules.setdefault(database, "rules" in flags) == ("rules" in flags), (
+            f"lanes with other rules need a database of their own: {database}"
         )
+    lanes = [Lane(spec) for spec in specs]
     try:
         for lane in lanes:
             for _ in range(WARMUP):
