@@ -4,7 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .tier_review import TIER_ENGINE
+from .tier_review import as_engine, is_engine
 
 APPROVAL_KINDS = [
     ("contract", "Contract"),
@@ -21,12 +21,38 @@ DELIVERY_METHODS = [
     ("own", "Our Delivery"),
     ("carrier", "Carrier"),
 ]
-# Roles allowed to restart signatures ("Department Head and above").
-RESTART_ROLES = [
-    "sales_dept_regulation.group_role_department_head",
-    "sales_dept_regulation.group_role_deputy_general_manager",
-    "sales_dept_regulation.group_role_general_manager",
-]
+# Roles allowed to restart signatures and open amendments ("Department Head and above").
+MANAGER_ROLES = (
+    "sales_dept_regulation.group_role_department_head,"
+    "sales_dept_regulation.group_role_deputy_general_manager,"
+    "sales_dept_regulation.group_role_general_manager"
+)
+# The signatures and the receivables shown to signers are for the regulations'
+# roles; the views show the addon's fields to them only, so that a Sales user
+# without any role reads and edits quotations as in standard Odoo.
+ROLES = "sales_dept_regulation.group_scope_own"
+# What may still change on an order once its signatures have started or it is
+# an effective contract: nothing of it is printed on, or decides, the contract.
+# A company adds fields with OCA's tier validation exceptions.
+WRITABLE_WHEN_SIGNED = {
+    "tag_ids",
+    "message_follower_ids",
+    "message_main_attachment_id",
+    "access_token",
+}
+# The signing engine's own fields: no user writes them, frozen or not.
+ENGINE_FIELDS = {
+    "sdr_contract_version",
+    "sdr_amending",
+    "validation_status",
+    "review_ids",
+}
+# what a new order has of them (a form sends these)
+ENGINE_FIELD_DEFAULTS = {
+    "sdr_contract_version": (False, None, 0, 1),
+    "sdr_amending": (False, None),
+    "validation_status": (False, None, "no"),
+}
 # Contract fields an ordinary quotation never reads: fetched together, only when
 # a contract needs them (see GRADING_PREFETCH on res.partner).
 CONTRACT_PREFETCH = "sdr_contract"
@@ -52,7 +78,10 @@ class SaleOrder(models.Model):
         ORDER_CHANNELS, string="Order Taken By", tracking=True
     )
     sdr_delivery_method = fields.Selection(
-        DELIVERY_METHODS, string="Delivery Method", tracking=True, prefetch=CONTRACT_PREFETCH
+        DELIVERY_METHODS,
+        string="Delivery Method",
+        tracking=True,
+        prefetch=CONTRACT_PREFETCH,
     )
     sdr_approval_kind = fields.Selection(
         APPROVAL_KINDS,
@@ -61,9 +90,7 @@ class SaleOrder(models.Model):
         help="Which rule of the regulations applies to this quotation. Empty: none, "
         "the quotation behaves as in standard Odoo.",
     )
-    sdr_approval_reason = fields.Char(
-        string="Why", compute="_compute_sdr_approval"
-    )
+    sdr_approval_reason = fields.Char(string="Why", compute="_compute_sdr_approval")
     sdr_contract_version = fields.Integer(
         string="Contract Version",
         default=1,
@@ -80,21 +107,32 @@ class SaleOrder(models.Model):
         help="A supplementary agreement to this effective contract is being signed.",
     )
     sdr_signature_ids = fields.One2many(
-        "sale.contract.signature", "order_id", string="Signatures", readonly=True
+        "sale.contract.signature",
+        "order_id",
+        string="Signatures",
+        readonly=True,
+        groups=ROLES,
     )
     # the credit check comes first (seed 000 §合同管理): signers see who the customer is
-    sdr_customer_stage = fields.Selection(related="partner_id.commercial_customer_stage")
-    sdr_customer_grade_id = fields.Many2one(related="partner_id.commercial_customer_grade_id")
+    sdr_customer_stage = fields.Selection(
+        related="partner_id.commercial_customer_stage"
+    )
+    sdr_customer_grade_id = fields.Many2one(
+        related="partner_id.commercial_customer_grade_id"
+    )
     sdr_partner_credit = fields.Monetary(
         string="Open Receivables",
         compute="_compute_sdr_partner_credit",
         currency_field="sdr_company_currency_id",
+        groups=ROLES,
     )
     sdr_company_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency"
     )
     sdr_signed_by_me = fields.Boolean(
-        compute="_compute_sdr_signed_by_me", search="_search_sdr_signed_by_me"
+        compute="_compute_sdr_signed_by_me",
+        search="_search_sdr_signed_by_me",
+        groups=ROLES,
     )
 
     # ------------------------------------------------------------
@@ -117,9 +155,11 @@ class SaleOrder(models.Model):
             kind = False
             if order.is_contract:
                 reasons.append(self.env._("marked as a formal contract"))
-            elif rules.sdr_contract_amount_threshold and order._sdr_amount_in_company(
-                company
-            ) >= rules.sdr_contract_amount_threshold:
+            elif (
+                rules.sdr_contract_amount_threshold
+                and order._sdr_amount_in_company(company)
+                >= rules.sdr_contract_amount_threshold
+            ):
                 reasons.append(self.env._("amount reaches the contract threshold"))
             if reasons:
                 kind = "contract"
@@ -162,9 +202,12 @@ class SaleOrder(models.Model):
     @api.depends("sdr_signature_ids.user_id")
     def _compute_sdr_signed_by_me(self):
         for order in self:
-            order.sdr_signed_by_me = self.env.user in order.sdr_signature_ids.filtered(
-                lambda s: s.state == "signed"
-            ).user_id
+            order.sdr_signed_by_me = (
+                self.env.user
+                in order.sdr_signature_ids.filtered(
+                    lambda s: s.state == "signed"
+                ).user_id
+            )
 
     def _search_sdr_signed_by_me(self, operator, value):
         if operator not in ("in", "not in"):
@@ -186,13 +229,106 @@ class SaleOrder(models.Model):
                 )
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_engine(self.env):
+            new = self.browse()
+            for vals in vals_list:
+                if isinstance(vals, dict):
+                    new._sdr_check_engine_fields(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
-        if "payment_term_id" in vals:
-            self._sdr_check_contract_terms_editable()
+        if isinstance(vals, dict) and not is_engine(self.env):
+            self._sdr_check_engine_fields(vals)
+            self._sdr_check_signed_terms(vals)
         return super().write(vals)
 
+    def _sdr_check_engine_fields(self, vals):
+        """Refuse values of the signing engine's fields, unless they are what the
+        orders (a new one: the defaults) already have, as a form sends them."""
+        for name in ENGINE_FIELDS.intersection(vals):
+            value = vals[name]
+            if name == "review_ids":
+                same = not value
+            elif not self:
+                same = value in ENGINE_FIELD_DEFAULTS[name]
+            else:
+                same = isinstance(value, (bool, int, str)) and all(
+                    order[name] == value for order in self
+                )
+            if not same:
+                raise UserError(
+                    self.env._(
+                        "The contract version, the amendment and the signatures of an "
+                        "order change only through its signing actions."
+                    )
+                )
+
+    def unlink(self):
+        return super(SaleOrder, as_engine(self)).unlink()
+
+    def _sdr_frozen(self):
+        """The orders whose signatures under the regulations have started, or that
+        are effective contracts: what defines them no longer changes."""
+        reviewed = self.filtered(
+            lambda order: order.validation_status not in (False, "no")
+        )
+        return reviewed.filtered(
+            lambda order: order.sudo().review_ids.definition_id.filtered(
+                "sdr_applies_to"
+            )
+        )
+
+    def _sdr_check_signed_terms(self, vals):
+        """Refuse a write of ``vals`` that changes what was signed, unless the
+        signatures are restarted or an amendment is opened."""
+        frozen = self._sdr_frozen()
+        if not frozen:
+            return
+        # e-mailing a quotation marks it as sent: both are quotation states
+        if (
+            vals.keys() == {"state"}
+            and vals["state"] == "sent"
+            and set(frozen.mapped("state")) == {"draft"}
+        ):
+            return
+        for order in frozen:
+            allowed = WRITABLE_WHEN_SIGNED.union(
+                order._get_after_validation_exceptions()
+                if order.validation_status == "validated"
+                else order._get_under_validation_exceptions()
+            )
+            if not vals.keys() <= allowed:
+                order._sdr_refuse_signed_change()
+
+    def _sdr_refuse_signed_change(self):
+        order = self[:1]
+        if order.validation_status == "validated" and order.state == "sale":
+            raise UserError(
+                self.env._(
+                    "%(order)s is an effective contract: ask the Department Head to open "
+                    "an amendment to change it.",
+                    order=order.display_name,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "The signatures of %(order)s have started: what was submitted for "
+                "signature can no longer change. Ask the Department Head to restart "
+                "the signatures.",
+                order=order.display_name,
+            )
+        )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    # Sales' own actions move the state of a signed order: they may, a plain
+    # write of the same fields may not.
     def action_confirm(self):
-        res = super().action_confirm()
+        res = super(SaleOrder, self._sdr_in_action()).action_confirm()
         # A confirmed order makes its customer formal at once, and regrades it
         # from the customer's stored figures: no order is read again.
         confirmed = self.filtered(lambda order: order.state == "sale")
@@ -204,17 +340,44 @@ class SaleOrder(models.Model):
 
     def _action_cancel(self):
         confirmed = self.filtered(lambda order: order.state == "sale")
-        res = super()._action_cancel()
+        res = super(SaleOrder, self._sdr_in_action())._action_cancel()
         # a cancelled order leaves its customer's figures at once
         confirmed.partner_id.commercial_partner_id.sudo()._recompute_customer_grading()
         return res
 
-    # ------------------------------------------------------------
-    # ACTIONS
-    # ------------------------------------------------------------
+    def action_draft(self):
+        return super(SaleOrder, self._sdr_in_action()).action_draft()
+
+    def action_lock(self):
+        return super(SaleOrder, self._sdr_in_action()).action_lock()
+
+    def action_unlock(self):
+        return super(SaleOrder, self._sdr_in_action()).action_unlock()
+
+    def _sdr_in_action(self):
+        """The order as an action of its own sees it: the freeze lets the action's
+        own writes through (never reachable from a client's values or context)."""
+        return as_engine(self)
+
+    def _create_down_payment_section_line_if_needed(self):
+        # the invoicing wizard adds down payment lines to signed contracts
+        return super(
+            SaleOrder, as_engine(self)
+        )._create_down_payment_section_line_if_needed()
+
+    def _create_down_payment_lines_from_base_lines(self, down_payment_base_lines):
+        return super(
+            SaleOrder, as_engine(self)
+        )._create_down_payment_lines_from_base_lines(down_payment_base_lines)
 
     def action_sdr_amend(self):
         """Open a supplementary agreement: the contract is signed again as a new version."""
+        self._sdr_check_manager(
+            self.env._(
+                "Only the Department Head, the Deputy General Manager or the General "
+                "Manager may open an amendment."
+            )
+        )
         for order in self:
             if order.validation_status != "validated" or not order.sdr_approval_kind:
                 raise UserError(
@@ -223,8 +386,9 @@ class SaleOrder(models.Model):
                         order=order.display_name,
                     )
                 )
-            order.sudo().review_ids.unlink()
-            order.write(
+            engine = as_engine(order)
+            engine.sudo().review_ids.unlink()
+            engine.write(
                 {
                     "sdr_amending": True,
                     "sdr_contract_version": order.sdr_contract_version + 1,
@@ -237,6 +401,10 @@ class SaleOrder(models.Model):
                 )
             )
         return True
+
+    def _sdr_check_manager(self, message):
+        if not self.env.su and not self.env.user.has_groups(MANAGER_ROLES):
+            raise UserError(message)
 
     # ------------------------------------------------------------
     # TIER VALIDATION: which orders
@@ -254,17 +422,36 @@ class SaleOrder(models.Model):
         "order_line.discount",
     )
     def _compute_need_validation(self):
-        # An order under no rule never looks at tier definitions: it stays standard.
-        ruled = self.filtered(
-            lambda o: o.sdr_approval_kind or o.validation_status not in (False, "no")
+        # An order under no rule of the regulations, in a company without tier
+        # definitions of its own, never looks at tier definitions: standard Sales.
+        reviewed = self._sdr_under_tiers()
+        (self - reviewed).need_validation = False
+        if reviewed:
+            super(SaleOrder, reviewed)._compute_need_validation()
+
+    def _sdr_under_tiers(self):
+        """The orders tier validation may concern: under a rule of the regulations,
+        with reviews, or in a company that has tier definitions of its own."""
+        companies = self.env["tier.definition"]._sdr_company_definition_companies(
+            self._name
         )
-        (self - ruled).need_validation = False
-        if ruled:
-            super(SaleOrder, ruled)._compute_need_validation()
+        return self.filtered(
+            lambda order: (
+                order.validation_status not in (False, "no")
+                or order.sdr_approval_kind
+                or (
+                    companies
+                    and (
+                        False in companies
+                        or (order.company_id or self.env.company).id in companies
+                    )
+                )
+            )
+        )
 
     def evaluate_tier(self, tier):
-        if not self.sdr_approval_kind:
-            return self.browse()
+        # the regulations' tiers sign for their rule only; a company's own tiers
+        # apply by their domain, as OCA does
         if tier.sdr_applies_to and tier.sdr_applies_to != self.sdr_approval_kind:
             return self.browse()
         return super().evaluate_tier(tier)
@@ -281,24 +468,21 @@ class SaleOrder(models.Model):
             order.hide_reviews = False
 
     def _prepare_tier_review_vals(self, definition, sequence):
-        # OCA numbers the tiers by descending definition sequence: sign in the
-        # configured (ascending) order instead.
+        # OCA numbers the tiers by descending definition sequence: the
+        # regulations' tiers sign in their configured (ascending) order instead
         vals = super()._prepare_tier_review_vals(definition, sequence)
-        vals["sequence"] = definition.sequence
+        if definition.sdr_applies_to:
+            vals["sequence"] = definition.sequence
         return vals
-
-    def _sdr_engine(self):
-        return self.with_context(sdr_tier_engine=TIER_ENGINE)
-
-    def unlink(self):
-        return super(SaleOrder, self._sdr_engine()).unlink()
 
     def _tier_validation_check_write_remove_reviews(self, vals):
         # OCA removes reviews only when an order is cancelled or set back to a
         # quotation: any other write (a confirmation) has nothing to remove
         if vals.get(self._state_field) not in (self._cancel_state, *self._state_from):
             return
-        super(SaleOrder, self._sdr_engine())._tier_validation_check_write_remove_reviews(vals)
+        super(SaleOrder, as_engine(self))._tier_validation_check_write_remove_reviews(
+            vals
+        )
 
     def _compute_validation_status(self):
         # most orders never have a review: no need for OCA's filters (Odoo takes
@@ -307,21 +491,16 @@ class SaleOrder(models.Model):
         unreviewed.validation_status = "no"
         super(SaleOrder, self - unreviewed)._compute_validation_status()
 
-    def _sdr_fast_path(self):
-        """Orders under no rule and without reviews skip the tier checks on write."""
-        return self.filtered(
-            lambda o: o.validation_status not in (False, "no") or o.sdr_approval_kind
-        )
-
     def _tier_validation_check_state_on_write(self, vals):
-        return super(SaleOrder, self._sdr_fast_path())._tier_validation_check_state_on_write(
-            vals
-        )
+        # a confirmation may request and decide reviews itself (OCA)
+        orders = as_engine(self._sdr_under_tiers())
+        return super(SaleOrder, orders)._tier_validation_check_state_on_write(vals)
 
     def _tier_validation_check_write_allowed(self, vals):
-        return super(SaleOrder, self._sdr_fast_path())._tier_validation_check_write_allowed(
-            vals
-        )
+        # The regulations' freeze is _sdr_check_signed_terms (which no context
+        # opens); OCA's own check stays for the company's own tiers.
+        orders = self._sdr_under_tiers() - self._sdr_frozen()
+        return super(SaleOrder, orders)._tier_validation_check_write_allowed(vals)
 
     def _confirmation_error_message(self):
         error = super()._confirmation_error_message()
@@ -350,7 +529,7 @@ class SaleOrder(models.Model):
         return super()._has_to_be_paid() and not self._sdr_awaits_signatures()
 
     # ------------------------------------------------------------
-    # TIER VALIDATION: hardening
+    # TIER VALIDATION: signing
     # ------------------------------------------------------------
 
     def _sdr_check_required_fields(self):
@@ -375,12 +554,15 @@ class SaleOrder(models.Model):
     def request_validation(self):
         for order in self:
             order._sdr_check_required_fields()
-            if order.sdr_signature_ids.filtered(
-                lambda s, o=order: s.version == o.sdr_contract_version
-            ) and not order.review_ids:
+            if (
+                order.sudo().sdr_signature_ids.filtered(
+                    lambda s, o=order: s.version == o.sdr_contract_version
+                )
+                and not order.review_ids
+            ):
                 # signatures of a previous round stay with their version
-                order.sdr_contract_version += 1
-        return super(SaleOrder, self._sdr_engine()).request_validation()
+                as_engine(order).sdr_contract_version += 1
+        return super(SaleOrder, as_engine(self)).request_validation()
 
     def _sdr_current_review(self):
         """The review whose turn it is: the lowest open tier."""
@@ -414,7 +596,9 @@ class SaleOrder(models.Model):
                     "You are not the signer %(order)s is waiting for.",
                     order=self.display_name,
                 )
-        elif self.review_ids.filtered(lambda r: r.status == "approved" and r.done_by == user):
+        elif self.review_ids.filtered(
+            lambda r: r.status == "approved" and r.done_by == user
+        ):
             error = self.env._(
                 "You already signed %(order)s in another role: one person signs only "
                 "one tier of a contract.",
@@ -426,14 +610,31 @@ class SaleOrder(models.Model):
             return self.env["tier.review"]
         return current[:1]
 
-    def _sdr_is_ruled(self):
+    def _sdr_reviews_to_decide(self):
+        """The reviews the current user decides now: for the regulations' tiers the
+        one whose turn it is (refused with the reason otherwise), for a company's
+        own tiers what OCA lets the user approve."""
         self.ensure_one()
-        return bool(self.sdr_approval_kind or self.review_ids)
+        if self._sdr_is_ruled():
+            return self._sdr_review_to_sign(raise_error=True)
+        sequences = self._get_sequences_to_approve(self.env.user)
+        return self.review_ids.filtered(
+            lambda r: (
+                r.status in ("waiting", "pending")
+                and self.env.user in r.reviewer_ids
+                and (r.sequence in sequences or r.approve_sequence_bypass)
+            )
+        )
+
+    def _sdr_is_ruled(self):
+        """Whether the order is signed under the regulations' tiers."""
+        self.ensure_one()
+        return bool(self.sudo().review_ids.definition_id.filtered("sdr_applies_to"))
 
     def validate_tier(self):
         self.ensure_one()
         if not self._sdr_is_ruled():
-            return super().validate_tier()
+            return super(SaleOrder, as_engine(self)).validate_tier()
         review = self._sdr_review_to_sign(raise_error=True)
         if review.has_comment:
             action = self._add_comment("validate", review)
@@ -441,28 +642,41 @@ class SaleOrder(models.Model):
                 review.definition_id.comment_approve_default or ""
             )
             return action
-        self._validate_tier(review)
-        self._update_counter({"review_deleted": True})
+        self._sdr_decide(review, "validate")
+        return None
 
     def reject_tier(self):
         self.ensure_one()
         if not self._sdr_is_ruled():
-            return super().reject_tier()
+            return super(SaleOrder, as_engine(self)).reject_tier()
         review = self._sdr_review_to_sign(raise_error=True)
         # a rejection always needs a reason: always ask for it
         return self._add_comment("reject", review)
 
-    def _validate_tier(self, tiers=False):
+    def _sdr_decide(self, reviews, decision, comment=False, signature=False):
+        """Validate or reject ``reviews`` as the current user, with the comment and
+        the drawn signature given in the signing dialog."""
+        self.ensure_one()
+        engine = as_engine(self)
+        if comment:
+            as_engine(reviews).write({"comment": comment})
+        if decision == "validate":
+            engine._validate_tier(reviews, signature=signature)
+        else:
+            engine._rejected_tier(reviews)
+        engine._update_counter({"review_deleted": True})
+
+    def _validate_tier(self, tiers=False, signature=False):
         self.ensure_one()
         if not self._sdr_is_ruled():
-            return super()._validate_tier(tiers)
+            return super(SaleOrder, as_engine(self))._validate_tier(tiers)
         review = self._sdr_review_to_sign()
         if tiers:
             review &= tiers
         if not review:
             return None
-        res = super(SaleOrder, self._sdr_engine())._validate_tier(review.with_context(sdr_tier_engine=TIER_ENGINE))
-        self._sdr_record_signatures(review, "signed")
+        res = super(SaleOrder, as_engine(self))._validate_tier(as_engine(review))
+        self._sdr_record_signatures(review, "signed", signature)
         if self.validation_status == "validated":
             self._sdr_contract_effective()
         return res
@@ -470,7 +684,7 @@ class SaleOrder(models.Model):
     def _rejected_tier(self, tiers=False):
         self.ensure_one()
         if not self._sdr_is_ruled():
-            return super()._rejected_tier(tiers)
+            return super(SaleOrder, as_engine(self))._rejected_tier(tiers)
         review = self._sdr_review_to_sign()
         if tiers:
             review &= tiers
@@ -478,51 +692,26 @@ class SaleOrder(models.Model):
             return None
         if not review.comment:
             raise UserError(self.env._("Please give the reason of the rejection."))
-        res = super(SaleOrder, self._sdr_engine())._rejected_tier(review.with_context(sdr_tier_engine=TIER_ENGINE))
+        res = super(SaleOrder, as_engine(self))._rejected_tier(as_engine(review))
         self._sdr_record_signatures(review, "rejected")
         self._sdr_notify_rejection(review)
         return res
 
     def restart_validation(self):
-        if not self.env.su and not any(
-            self.env.user.has_group(xmlid) for xmlid in RESTART_ROLES
-        ):
-            raise UserError(
+        if any(order._sdr_is_ruled() or order.sdr_approval_kind for order in self):
+            self._sdr_check_manager(
                 self.env._(
                     "Only the Department Head, the Deputy General Manager or the General "
                     "Manager may restart the signatures."
                 )
             )
-        return super(SaleOrder, self._sdr_engine()).restart_validation()
-
-    def _sdr_check_contract_terms_editable(self):
-        """Lines and payment terms are frozen once signing started (or the contract is
-        effective), unless signatures are restarted or an amendment is opened."""
-        for order in self:
-            if order.state == "sale" and order.sdr_signature_ids and not order.sdr_amending:
-                raise UserError(
-                    self.env._(
-                        "%(order)s is an effective contract: open an amendment to change "
-                        "its lines or payment terms.",
-                        order=order.display_name,
-                    )
-                )
-            if order.validation_status not in (False, "no"):
-                raise UserError(
-                    self.env._(
-                        "The signatures of %(order)s have started: its lines and payment "
-                        "terms can no longer change. Ask the Department Head to restart "
-                        "the signatures.",
-                        order=order.display_name,
-                    )
-                )
+        return super(SaleOrder, as_engine(self)).restart_validation()
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _sdr_record_signatures(self, reviews, state):
-        signature = self.env.context.get("sdr_signature")
+    def _sdr_record_signatures(self, reviews, state, signature=False):
         self.env["sale.contract.signature"].sudo().create(
             [
                 {
@@ -582,12 +771,17 @@ class SaleOrder(models.Model):
         self._sdr_archive_signed_contract()
         was_amending = self.sdr_amending
         if was_amending:
-            self.sdr_amending = False
-        elif self.company_id.sdr_contract_auto_confirm and self.state in ("draft", "sent"):
+            as_engine(self).sdr_amending = False
+        elif self.company_id.sdr_contract_auto_confirm and self.state in (
+            "draft",
+            "sent",
+        ):
             self.action_confirm()
 
     def _sdr_sales_clerk(self):
-        clerks = self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
+        clerks = (
+            self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
+        )
         clerks = clerks.filtered(lambda u: self.company_id in u.company_ids)
         return clerks.sorted("id")[:1]
 

@@ -3,16 +3,11 @@
 
 from odoo import api, models
 
-# Line fields that change what was signed.
-SIGNED_LINE_FIELDS = {
-    "product_id",
-    "product_template_id",
-    "product_uom_qty",
-    "product_uom_id",
-    "price_unit",
-    "discount",
-    "tax_ids",
-}
+from .tier_review import is_engine
+
+# What delivery and invoicing may still write on a line of a signed order:
+# the delivered quantity (entered by hand for services) and the analytics.
+WRITABLE_LINE_FIELDS_WHEN_SIGNED = {"qty_delivered", "analytic_distribution"}
 
 
 class SaleOrderLine(models.Model):
@@ -21,21 +16,46 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.filtered(
-            lambda line: not line.display_type and not line.is_downpayment
-        ).order_id._sdr_check_contract_terms_editable()
+        if not is_engine(self.env):
+            # down payment lines come from the invoicing wizard, as the engine
+            frozen = lines.order_id._sdr_frozen()
+            if frozen:
+                frozen._sdr_refuse_signed_change()
         return lines
 
     def write(self, vals):
-        if SIGNED_LINE_FIELDS.intersection(vals):
-            self.filtered(lambda line: not line.is_downpayment).order_id._sdr_check_contract_terms_editable()
+        if isinstance(vals, dict) and not is_engine(self.env):
+            orders = self.order_id
+            target = vals.get("order_id")
+            if isinstance(target, int) and not isinstance(target, bool):
+                orders |= self.env["sale.order"].browse(target).exists()
+            if (
+                not vals.keys() <= WRITABLE_LINE_FIELDS_WHEN_SIGNED
+                or "order_id" in vals
+            ):
+                frozen = orders._sdr_frozen()
+                if frozen:
+                    frozen._sdr_refuse_signed_change()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_contract(self):
-        self.filtered(
-            lambda line: not line.display_type and not line.is_downpayment
-        ).order_id._sdr_check_contract_terms_editable()
+        if is_engine(self.env):
+            return
+        # a down payment line that was never invoiced goes with its invoice (sale)
+        # and changes no amount of the contract
+        signed = self.filtered(
+            lambda line: (
+                not (
+                    line.is_downpayment
+                    and not line.invoice_lines
+                    and not line.product_uom_qty
+                )
+            )
+        )
+        frozen = signed.order_id._sdr_frozen()
+        if frozen:
+            frozen._sdr_refuse_signed_change()
 
     def _sdr_is_below_pricelist(self):
         """Whether the line sells below the price the pricelist gives."""

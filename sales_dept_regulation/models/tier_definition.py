@@ -1,9 +1,12 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 from .sale_order import APPROVAL_KINDS
+
+# what _sdr_company_definition_companies reads
+CACHED_FIELDS = {"model_id", "model", "active", "company_id", "sdr_applies_to"}
 
 
 class TierDefinition(models.Model):
@@ -12,7 +15,39 @@ class TierDefinition(models.Model):
     sdr_applies_to = fields.Selection(
         APPROVAL_KINDS,
         string="Regulation Rule",
-        help="On sales orders, the rule of the regulations this tier signs for. The "
-        "domain below may narrow it further (e.g. an amount above 500,000). Sales "
-        "orders to which no rule applies are never reviewed.",
+        help="On sales orders, the rule of the regulations this tier signs for: it "
+        "applies to the orders under that rule only, in the order of the sequences "
+        "(lowest first). The domain below may narrow it further (e.g. an amount "
+        "above 500,000). Empty: a tier of the company's own, applied by its domain "
+        "as OCA's tier validation does.",
     )
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _sdr_company_definition_companies(self, model_name):
+        """The companies (False: every company) with active tier definitions of
+        their own, not the regulations', on ``model_name``: every write of an
+        order asks, so it is cached."""
+        definitions = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("model", "=", model_name), ("sdr_applies_to", "=", False)])
+        )
+        return frozenset(definition.company_id.id for definition in definitions)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        definitions = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return definitions
+
+    def write(self, vals):
+        res = super().write(vals)
+        if CACHED_FIELDS.intersection(vals):
+            self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res

@@ -5,52 +5,55 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 
 # A context value no RPC call can forge (JSON cannot carry this object): set by
-# sale.order when the tier engine itself creates, decides or deletes reviews.
+# the server's own code when the tier engine creates, decides or deletes
+# reviews, or when an action of the order changes what signing froze.
 TIER_ENGINE = object()
 
-# What decides a review; everyone may still promote one to "pending" (the
-# engine does it from the reviewer's counter) or write a comment.
-PROTECTED_FIELDS = {
-    "status",
-    "done_by",
-    "reviewed_date",
-    "sequence",
-    "definition_id",
-    "model",
-    "res_id",
-    "requested_by",
-}
+
+def is_engine(env):
+    """Whether env runs the engine's own code (never true for a client's call)."""
+    return env.su or env.context.get("sdr_tier_engine") is TIER_ENGINE
+
+
+def as_engine(records):
+    return records.with_context(sdr_tier_engine=TIER_ENGINE)
 
 
 class TierReview(models.Model):
     _inherit = "tier.review"
 
-    def _sdr_check_engine(self, vals=None):
-        if self.env.su or self.env.context.get("sdr_tier_engine") is TIER_ENGINE:
+    def _sdr_refuse_unless_engine(self, vals=None):
+        """Reviews of sales orders are the engine's: no user creates, writes or
+        deletes one, whatever field, whatever route (the order's review_ids,
+        a review of another model moved onto an order)."""
+        if is_engine(self.env):
             return
-        if not any(review.model == "sale.order" for review in self):
-            return
-        if vals is not None:
-            changed = PROTECTED_FIELDS.intersection(vals)
-            if not changed or (changed == {"status"} and vals["status"] == "pending"):
-                return
-        raise AccessError(
-            self.env._(
-                "Sales order reviews are decided only through Validate, Reject and "
-                "Restart on the order."
-            )
+        touches_orders = any(review.model == "sale.order" for review in self) or (
+            isinstance(vals, dict) and vals.get("model") == "sale.order"
         )
+        if touches_orders:
+            raise AccessError(
+                self.env._(
+                    "Sales order reviews are decided only through Validate, Reject and "
+                    "Restart on the order."
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
         reviews = super().create(vals_list)
-        reviews._sdr_check_engine()
+        reviews._sdr_refuse_unless_engine()
         return reviews
 
     def write(self, vals):
-        self._sdr_check_engine(vals)
+        self._sdr_refuse_unless_engine(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_by_engine(self):
-        self._sdr_check_engine()
+        self._sdr_refuse_unless_engine()
+
+    def _update_review_status(self):
+        # the engine promotes the next tier to pending, also when a user's
+        # systray counter or a decision triggers it
+        return super(TierReview, as_engine(self))._update_review_status()

@@ -66,7 +66,9 @@ class TestContractAccess(ContractCommon):
                 self.env["tier.review"].with_user(user).create(
                     {"model": "sale.order", "res_id": order.id, "definition_id": self.tier_dh.id}
                 )
-        review.with_user(self.salesperson).write({"comment": "please hurry"})
+            with self.assertRaises(AccessError):
+                review.with_user(user).write({"comment": "please hurry"})
+        self.assertFalse(review.comment)
         self.assertEqual(review.status, "pending")
         self.assertEqual(len(order.review_ids), 3)
         self._sign(order, self.department_head)

@@ -200,9 +200,15 @@ class TestContractSignature(ContractCommon):
             )
         with self.assertRaises(UserError):
             order.with_user(self.salesperson).write({"payment_term_id": False})
+        # the description is printed on the contract: frozen as well
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
+            line.with_user(self.salesperson).write({"name": "Steel mould, polished"})
         self.assertEqual(line.price_unit, 115.0)
-        # a harmless field stays writable
-        line.with_user(self.salesperson).write({"name": "Steel mould, polished"})
+        self.assertEqual(line.name, "Steel Mould")
+        # a harmless field of the order stays writable
+        tag = self.env["crm.tag"].create({"name": "Key account"})
+        order.with_user(self.salesperson).write({"tag_ids": [Command.link(tag.id)]})
+        self.assertEqual(order.tag_ids, tag)
 
     def test_restart_only_by_department_head_and_above(self):
         order = self._order()
@@ -261,7 +267,10 @@ class TestContractSignature(ContractCommon):
         order.with_user(self.salesperson).action_confirm()
         with self.assertRaisesRegex(UserError, "effective contract"):
             order.order_line.with_user(self.salesperson).write({"product_uom_qty": 3})
-        order.with_user(self.salesperson).action_sdr_amend()
+        with self.assertRaisesRegex(UserError, "Only the Department Head"):
+            order.with_user(self.salesperson).action_sdr_amend()
+        self.assertFalse(order.sdr_amending)
+        order.with_user(self.department_head).action_sdr_amend()
         self.assertTrue(order.sdr_amending)
         self.assertEqual(order.sdr_contract_version, 2)
         order.order_line.with_user(self.salesperson).write({"product_uom_qty": 3})

@@ -1,8 +1,13 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
-from odoo.exceptions import UserError
+import base64
+import binascii
+import io
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from PIL import Image
 
 
 class CommentWizard(models.TransientModel):
@@ -11,22 +16,63 @@ class CommentWizard(models.TransientModel):
     # a signature needs no comment; a rejection needs a reason (checked below)
     comment = fields.Char(required=False)
     sdr_is_sale_order = fields.Boolean(compute="_compute_sdr_is_sale_order")
-    sdr_signature = fields.Binary(string="Signature")
+    # kept in the wizard's row: checked as an image before anything is stored
+    sdr_signature = fields.Binary(string="Signature", attachment=False)
     sdr_signer_name = fields.Char(default=lambda self: self.env.user.name)
 
     def _compute_sdr_is_sale_order(self):
         for wizard in self:
             wizard.sdr_is_sale_order = wizard.res_model == "sale.order"
 
+    @api.constrains("sdr_signature")
+    def _check_sdr_signature(self):
+        for wizard in self.filtered("sdr_signature"):
+            wizard._sdr_signature_image()
+
+    def _sdr_signature_image(self):
+        """The drawn signature as base64 bytes, refused when it is not an image."""
+        value = self.with_context(bin_size=False).sdr_signature
+        if not value:
+            return False
+        try:
+            data = base64.b64decode(value, validate=True)
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+        except (
+            binascii.Error,
+            ValueError,
+            TypeError,
+            OSError,
+            Image.DecompressionBombError,
+        ):
+            raise ValidationError(
+                self.env._("The signature is not an image: please draw it again.")
+            ) from None
+        return value
+
     def add_comment(self):
         self.ensure_one()
+        if self.res_model != "sale.order":
+            return super().add_comment()
+        if self.validate_reject not in ("validate", "reject"):
+            raise UserError(self.env._("Choose whether to sign or to reject."))
+        order = self.env["sale.order"].browse(self.res_id).exists()
+        if not order:
+            raise UserError(self.env._("The order to sign no longer exists."))
+        order.check_access("read")
         if self.validate_reject == "reject" and not (self.comment or "").strip():
             raise UserError(self.env._("Please give the reason of the rejection."))
-        if self.res_model == "sale.order":
-            order = self.env["sale.order"].browse(self.res_id)
-            if order._sdr_is_ruled():
-                # refuses out-of-turn or second signatures with a clear message
-                order._sdr_review_to_sign(raise_error=True)
-        return super(
-            CommentWizard, self.with_context(sdr_signature=self.sdr_signature)
-        ).add_comment()
+        # the reviews come from the order, never from the dialog's values: one
+        # decides only the review whose turn it is (refused with the reason)
+        reviews = order._sdr_reviews_to_decide()
+        if not reviews:
+            raise UserError(
+                self.env._(
+                    "You are not the signer %(order)s is waiting for.",
+                    order=order.display_name,
+                )
+            )
+        signature = (
+            self._sdr_signature_image() if self.validate_reject == "validate" else False
+        )
+        order._sdr_decide(reviews, self.validate_reject, self.comment, signature)
