@@ -19,18 +19,47 @@ APPEAL_STATE = [
 ]
 # Fines in these states are counted offences.
 COUNTED_STATES = ("confirmed", "paid")
-# What makes the fine: frozen once the fine leaves draft.
-LOCKED_FIELDS = {
-    "employee_id",
-    "rule_id",
-    "event_datetime",
-    "minutes_late",
-    "amount",
-    "amount_reason",
-    "company_id",
-}
+# What a user records on a draft fine: the only fields a user may write, and only
+# while the fine is a draft. The number, the department and the rule amount follow
+# from these; the workflow fields below are set by the action methods.
+DRAFT_FIELDS = frozenset(
+    {
+        "employee_id",
+        "rule_id",
+        "event_datetime",
+        "minutes_late",
+        "description",
+        "amount",
+        "amount_reason",
+        "company_id",
+    }
+)
+# Written only by the action methods, as superuser: the only fields that still
+# change once a fine leaves draft. Notes, documents and follow-ups after that go
+# to the chatter (messages, attachments, activities, followers), which does not
+# write the fine and keeps who said what and when.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "confirm_user_id",
+        "confirm_date",
+        "paid_date",
+        "cancel_reason",
+        "appeal_state",
+        "appeal_reason",
+        "appeal_user_id",
+        "appeal_decision_reason",
+        "occurrence",
+        "repeat_limit_reached",
+    }
+)
 GROUP_DEPARTMENT_HEAD = "sales_dept_regulation.group_role_department_head"
 GROUP_GENERAL_MANAGER = "sales_dept_regulation.group_role_general_manager"
+
+
+def _is_text(reason):
+    """Whether a reason given to an action method says something."""
+    return isinstance(reason, str) and bool(reason.strip())
 
 
 class SaleConductFine(models.Model):
@@ -185,6 +214,8 @@ class SaleConductFine(models.Model):
 
     @api.constrains("rule_id", "minutes_late")
     def _check_minutes_late(self):
+        if any(fine.minutes_late < 0 for fine in self):
+            raise ValidationError(self.env._("The minutes late cannot be negative."))
         for fine in self.filtered(lambda f: f.rule_id.amount_type == "band"):
             if fine.minutes_late <= 0:
                 raise ValidationError(
@@ -241,27 +272,92 @@ class SaleConductFine(models.Model):
     # CRUD METHODS
     # ------------------------------------------------------------
 
+    def _field_labels(self, fnames):
+        return ", ".join(
+            sorted(
+                self._fields[fname]._description_string(self.env)
+                if fname in self._fields
+                else str(fname)
+                for fname in fnames
+            )
+        )
+
+    def _check_vals(self, vals):
+        """Refuse values a client may not write: anything but a dict, fields a
+        user does not record, and any change to a fine that left draft."""
+        if not isinstance(vals, dict):
+            raise UserError(self.env._("The values of a fine must be given by field name."))
+        if not self.env.su and (forbidden := vals.keys() - DRAFT_FIELDS):
+            raise UserError(
+                self.env._(
+                    "These fields of a fine are set by its number sequence, its rule "
+                    "or its buttons (Confirm, Mark as Paid, Cancel, Appeal), not by "
+                    "hand: %(fields)s.",
+                    fields=self._field_labels(forbidden),
+                )
+            )
+        for fine in self:
+            if fine.state != "draft" and (frozen := vals.keys() - WORKFLOW_FIELDS):
+                raise UserError(
+                    self.env._(
+                        "The fine %(fine)s is no longer a draft: %(fields)s can no "
+                        "longer be changed; add a note in its chatter instead.",
+                        fine=fine.name,
+                        fields=self._field_labels(frozen),
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not isinstance(vals_list, (list, tuple)):
+            raise UserError(self.env._("The values of a fine must be given by field name."))
+        for vals in vals_list:
+            # create may be called on records (copy does): check as new fines
+            self.browse()._check_vals(vals)
+        # the number is added below: leave the caller's dicts alone
+        vals_list = [dict(vals) for vals in vals_list]
+        fines = self
+        if not self.env.su:
+            # a fine starts as a draft: drop the defaults a client may send for
+            # the fields it cannot write
+            fines = self.with_context(
+                {
+                    key: value
+                    for key, value in self.env.context.items()
+                    if not (
+                        isinstance(key, str)
+                        and key.startswith("default_")
+                        and key[8:] not in DRAFT_FIELDS
+                    )
+                }
+            )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id"))
+                company_id = vals.get("company_id")
+                company = (
+                    self.env["res.company"].browse(company_id)
+                    if type(company_id) is int
+                    else self.env.company
+                )
                 vals["name"] = (
                     self.env["ir.sequence"]
                     .with_company(company or self.env.company)
                     .next_by_code("sale.conduct.fine")
                     or "/"
                 )
-        fines = super().create(vals_list)
+        fines = super(SaleConductFine, fines).create(vals_list)
         fines._check_override_right()
         return fines
 
     def write(self, vals):
-        if LOCKED_FIELDS.intersection(vals) and any(f.state != "draft" for f in self):
-            raise UserError(
-                self.env._("Only draft fines can be changed; cancel the fine instead.")
-            )
+        if not self.env.su:
+            # access first: a user who may not write the fine learns nothing more
+            self.check_access("write")
+        self._check_vals(vals)
         res = super().write(vals)
+        if not self.env.su:
+            # record rules hold on the fine as written, not only as it was
+            self.check_access("write")
         if "amount" in vals:
             self._check_override_right()
         return res
@@ -279,23 +375,28 @@ class SaleConductFine(models.Model):
     # ACTION METHODS
     # ------------------------------------------------------------
 
+    # The action methods check the user's right and the fine's state, then write
+    # the workflow fields as superuser: no plain write by a user can set them.
+
     def action_confirm(self):
         self._check_manager()
+        self.check_access("write")
         if any(fine.state != "draft" for fine in self):
             raise UserError(self.env._("Only draft fines can be confirmed."))
-        self.write(
+        self.sudo().write(
             {
                 "state": "confirmed",
                 "confirm_user_id": self.env.uid,
                 "confirm_date": fields.Datetime.now(),
             }
         )
-        self._assign_occurrence()
+        self.sudo()._assign_occurrence()
         self._escalate_repeat_limit()
         return True
 
     def action_mark_paid(self):
         self._check_manager()
+        self.check_access("write")
         if any(
             fine.state != "confirmed" or fine.appeal_state == "pending" for fine in self
         ):
@@ -304,7 +405,7 @@ class SaleConductFine(models.Model):
                     "Only confirmed fines without a pending appeal can be marked as paid."
                 )
             )
-        self.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
+        self.sudo().write({"state": "paid", "paid_date": fields.Date.context_today(self)})
         return True
 
     def action_open_reason_wizard(self):
@@ -323,20 +424,21 @@ class SaleConductFine(models.Model):
 
     def action_cancel(self, reason):
         self._check_manager()
-        if not reason:
+        self.check_access("write")
+        if not _is_text(reason):
             raise UserError(self.env._("Give the reason for cancelling the fine."))
         if any(fine.state not in ("draft", "confirmed") for fine in self):
             raise UserError(
                 self.env._("Only draft or confirmed fines can be cancelled.")
             )
-        self.write({"state": "cancelled", "cancel_reason": reason})
+        self.sudo().write({"state": "cancelled", "cancel_reason": reason})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 
     def action_appeal(self, reason):
         """The fined employee appeals over the head of their own superior."""
         self.ensure_one()
-        if not reason:
+        if not _is_text(reason):
             raise UserError(self.env._("Give the reason for the appeal."))
         if self.employee_id.user_id != self.env.user:
             raise UserError(self.env._("Only the fined employee can appeal the fine."))
@@ -364,7 +466,7 @@ class SaleConductFine(models.Model):
     def action_appeal_decide(self, upheld, reason):
         """Uphold (the fine is waived) or reject the pending appeal."""
         self.ensure_one()
-        if not reason:
+        if not _is_text(reason):
             raise UserError(self.env._("Give the reason for the decision."))
         if self.appeal_state != "pending":
             raise UserError(self.env._("The fine has no pending appeal."))
@@ -466,9 +568,9 @@ class SaleConductFine(models.Model):
     def _escalate_repeat_limit(self):
         """Flag fines at the repeat limit; on reaching it, tell the managers."""
         for fine in self.filtered(
-            lambda f: f.rule_id.repeat_limit and f.occurrence >= f.rule_id.repeat_limit
+            lambda f: f.rule_id.has_repeat_limit and f.occurrence >= f.rule_id.repeat_limit
         ):
-            fine.repeat_limit_reached = True
+            fine.sudo().repeat_limit_reached = True
             if fine.occurrence != fine.rule_id.repeat_limit:
                 continue
             rule = fine.rule_id

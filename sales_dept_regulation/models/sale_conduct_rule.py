@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 AMOUNT_TYPES = [
     ("fixed", "Fixed amount"),
@@ -42,9 +43,21 @@ class SaleConductRule(models.Model):
     )
     amount = fields.Monetary(tracking=True)
     band_ids = fields.One2many("sale.conduct.rule.band", "rule_id", string="Bands")
+    # An explicit switch rather than a magic 0: clearing the number by accident
+    # must not silently lift the limit. Setting a number switches it on (so the
+    # shipped rules and older databases that only carry the number keep it).
+    has_repeat_limit = fields.Boolean(
+        string="Has a Repeat Limit",
+        compute="_compute_has_repeat_limit",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Whether repeated offences of this rule lead to a consequence.",
+    )
     repeat_limit = fields.Integer(
         tracking=True,
-        help="The counted offence that triggers the consequence (0: no limit).",
+        help="The counted offence that triggers the consequence, e.g. 3: the third; "
+        "at least 1.",
     )
     repeat_period_days = fields.Integer(
         string="Repeat Period (days)",
@@ -76,10 +89,39 @@ class SaleConductRule(models.Model):
         for rule in self:
             rule.currency_id = (rule.company_id or self.env.company).currency_id
 
+    @api.depends("repeat_limit")
+    def _compute_has_repeat_limit(self):
+        for rule in self:
+            rule.has_repeat_limit = rule.has_repeat_limit or bool(rule.repeat_limit)
+
     @api.depends("code", "name")
     def _compute_display_name(self):
         for rule in self:
             rule.display_name = f"[{rule.code}] {rule.name}" if rule.code else rule.name
+
+    # ------------------------------------------------------------
+    # CONSTRAINT METHODS
+    # ------------------------------------------------------------
+
+    @api.constrains("code", "name")
+    def _check_code_name(self):
+        for rule in self:
+            if not (rule.code or "").strip() or not (rule.name or "").strip():
+                raise ValidationError(
+                    self.env._("A conduct rule needs a code and a name, not just spaces.")
+                )
+
+    @api.constrains("has_repeat_limit", "repeat_limit")
+    def _check_repeat_limit(self):
+        for rule in self:
+            if rule.has_repeat_limit and rule.repeat_limit < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The repeat limit of rule %(rule)s must be at least 1; "
+                        "to have no limit, untick Has a Repeat Limit.",
+                        rule=rule.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------
     # BUSINESS METHODS

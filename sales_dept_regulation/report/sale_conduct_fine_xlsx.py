@@ -5,8 +5,10 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import models
+from odoo.exceptions import UserError
 
 from ..models.sale_conduct_fine import COUNTED_STATES
+from ..wizard.sale_conduct_fine_report_wizard import YEAR_MAX, YEAR_MIN
 
 
 class SaleConductFineXlsx(models.AbstractModel):
@@ -61,8 +63,30 @@ class SaleConductFineXlsx(models.AbstractModel):
             ],
         )
 
+    def _period(self, data, objs):
+        """The (year, month) asked for: by the wizard's data, else its record.
+
+        The data may come straight from a report URL: check it here."""
+        data = data if isinstance(data, dict) else {}
+        wizard = objs[:1] if objs._name == "sale.conduct.fine.report.wizard" else None
+        year = data.get("year", wizard.year if wizard else None)
+        month = data.get("month", wizard.month if wizard else None)
+        try:
+            year, month = int(year), int(month)
+        except (TypeError, ValueError):
+            year = month = 0
+        if not (YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12):
+            raise UserError(
+                self.env._(
+                    "Choose a month and a year from %(min)s to %(max)s.",
+                    min=YEAR_MIN,
+                    max=YEAR_MAX,
+                )
+            )
+        return year, month
+
     def generate_xlsx_report(self, workbook, data, objs):
-        year, month = int(data["year"]), int(data["month"])
+        year, month = self._period(data, objs)
         rules, rows = self._get_appraisal_rows(year, month)
         _ = self.env._
         sheet = workbook.add_worksheet(f"{year}-{month:02d}")

@@ -7,6 +7,7 @@ from . import test_conduct_appeal
 from . import test_conduct_access
 from . import test_conduct_report
 from . import test_conduct_tour
+from . import test_conduct_guard
 from . import test_customer_grading
 from . import test_customer_grading_access
 from . import test_customer_grading_tour

@@ -1,4 +1,9 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# The years the appraisal covers: wide enough for any fine, narrow enough for
+# the month's bounds to stay valid dates in every time zone.
+YEAR_MIN, YEAR_MAX = 2000, 2100
 
 MONTHS = [
     ("1", "January"),
@@ -28,6 +33,16 @@ class SaleConductFineReportWizard(models.TransientModel):
     year = fields.Integer(
         required=True, default=lambda self: fields.Date.context_today(self).year
     )
+
+    @api.constrains("year")
+    def _check_year(self):
+        for wizard in self:
+            if not YEAR_MIN <= wizard.year <= YEAR_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "Choose a year from %(min)s to %(max)s.", min=YEAR_MIN, max=YEAR_MAX
+                    )
+                )
 
     def action_print(self):
         self.ensure_one()
