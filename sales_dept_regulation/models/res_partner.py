@@ -4,10 +4,16 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
 
-from .sale_customer_grade import CUSTOMER_STAGES, INTEREST_LEVELS, select_grade
+from .sale_customer_grade import (
+    CUSTOMER_STAGES,
+    INTEREST_LEVELS,
+    MAX_AMOUNT,
+    check_values,
+    select_grade,
+)
 
 GRADING_CHUNK = 2000
 ORDER_FIGURE_FIELDS = [
@@ -15,13 +21,19 @@ ORDER_FIGURE_FIELDS = [
     "customer_sales_12m",
     "customer_orders_12m",
 ]
-# only the grading itself, a Department Head (and above) and sudo may set these
-LOCKED_FIELDS = {
+# Workflow fields: set only by the grading engine (the grading and the lock and
+# unlock actions), never by a plain create or write, whoever the caller
+GRADING_FIELDS = {
     "customer_stage",
     "customer_grade_id",
     "customer_grade_locked",
     "customer_grade_lock_reason",
+    "customer_next_visit_date",
+    "customer_visit_priority",
 }
+# what lets the engine write them: a Python object in the context, which no
+# JSON-RPC or XML-RPC client can send
+GRADING_ENGINE = object()
 # what a salesperson records on a customer of their own
 SALESPERSON_FIELDS = {
     "customer_expected_volume",
@@ -158,13 +170,19 @@ class ResPartner(models.Model):
             partner.customer_sales_12m = stats.sales_12m if stats else 0.0
             partner.customer_orders_12m = stats.orders_12m if stats else 0
 
-    @api.depends("customer_last_visit_date", "customer_grade_id.visit_interval_days")
+    @api.depends(
+        "customer_last_visit_date",
+        "customer_grade_id.regular_visits",
+        "customer_grade_id.visit_interval_days",
+    )
     def _compute_customer_next_visit_date(self):
         for partner in self:
-            interval = partner.customer_grade_id.visit_interval_days
+            grade = partner.customer_grade_id
             last = partner.customer_last_visit_date
             partner.customer_next_visit_date = (
-                last + timedelta(days=interval) if interval and last else False
+                last + timedelta(days=grade.visit_interval_days)
+                if grade.regular_visits and last
+                else False
             )
 
     @api.depends("customer_stage", "customer_grade_id.sequence")
@@ -174,13 +192,56 @@ class ResPartner(models.Model):
                 partner.customer_stage != "potential"
             )
 
+    @api.constrains("customer_expected_volume")
+    def _check_customer_expected_volume(self):
+        for partner in self:
+            if not 0 <= partner.customer_expected_volume <= MAX_AMOUNT:
+                raise ValidationError(
+                    self.env._(
+                        "The expected annual volume of %(customer)s must be between 0 and "
+                        "%(max)s.",
+                        customer=partner.display_name,
+                        max=MAX_AMOUNT,
+                    )
+                )
+
+    @api.constrains("customer_last_visit_date")
+    def _check_customer_last_visit_date(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.customer_last_visit_date and partner.customer_last_visit_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The last visit of %(customer)s cannot be in the future (%(date)s).",
+                        customer=partner.display_name,
+                        date=partner.customer_last_visit_date,
+                    )
+                )
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        # a new customer gets its stage and grade from the grading, whatever would
+        # bring them: the values, default_* keys of the context or the user's defaults
+        given = [vals[name] for vals in vals_list for name in GRADING_FIELDS & vals.keys()]
+        missing = [name for name in GRADING_FIELDS if any(name not in vals for vals in vals_list)]
+        given += self.default_get(missing).values() if missing else []
+        if any(value is not False and value is not None for value in given):
+            raise AccessError(self._grading_fields_error())
+        return super().create(vals_list)
+
     def write(self, vals):
-        if LOCKED_FIELDS & vals.keys() and not self._can_override_customer_grade():
-            raise AccessError(self.env._("Only a Department Head or above can change a grade."))
+        check_values(self.env, [vals])
+        if (
+            GRADING_FIELDS & vals.keys()
+            and self.env.context.get("sdr_grading_engine") is not GRADING_ENGINE
+            and self._grading_fields_change(vals)
+        ):
+            raise AccessError(self._grading_fields_error())
         if (
             vals
             and vals.keys() <= SALESPERSON_FIELDS
@@ -200,6 +261,29 @@ class ResPartner(models.Model):
             return super(ResPartner, self.sudo()).write(vals)
         return super().write(vals)
 
+    def _grading_fields_change(self, vals):
+        """Whether ``vals`` changes a grading field of these partners (writing back
+        the values they have, as the contact merge does, changes nothing)."""
+        for name in GRADING_FIELDS & vals.keys():
+            field = self._fields[name]
+            try:
+                new = field.convert_to_cache(vals[name], self) or False
+            except (TypeError, ValueError):
+                return True
+            if any((field.convert_to_cache(p[name], p) or False) != new for p in self):
+                return True
+        return False
+
+    def _grading_fields_error(self):
+        return self.env._(
+            "The stage, grade and grade lock of a customer are set by the grading: use the "
+            "Lock Grade and Unlock Grade buttons to change the grade."
+        )
+
+    def _grading_engine(self):
+        """These partners, to be written by the grading engine."""
+        return self.sudo().with_context(sdr_grading_engine=GRADING_ENGINE)
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
@@ -218,7 +302,7 @@ class ResPartner(models.Model):
     def action_unlock_customer_grade(self):
         if not self._can_override_customer_grade():
             raise AccessError(self.env._("Only a Department Head or above can unlock a grade."))
-        partners = self.commercial_partner_id.filtered("customer_grade_locked").sudo()
+        partners = self.commercial_partner_id.filtered("customer_grade_locked")._grading_engine()
         partners.write({"customer_grade_locked": False, "customer_grade_lock_reason": False})
         self.env["sale.customer.grade.history"].sudo().create(
             [
@@ -242,22 +326,40 @@ class ResPartner(models.Model):
         """Set and lock the grade of these customers (called by the lock wizard)."""
         if not self._can_override_customer_grade():
             raise AccessError(self.env._("Only a Department Head or above can lock a grade."))
-        history = []
-        for partner in self:
-            history.append(
-                {
-                    "partner_id": partner.id,
-                    "company_id": (partner.company_id or self.env.company).id,
-                    "change_type": "lock",
-                    "old_stage": partner.customer_stage,
-                    "new_stage": partner.customer_stage,
-                    "old_grade_id": partner.customer_grade_id.id,
-                    "new_grade_id": grade.id,
-                    "user_id": self.env.uid,
-                    "reason": reason,
-                }
-            )
-        self.sudo().write(
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason why the grade is locked."))
+        partners = self.commercial_partner_id
+        scale_field = self.env["sale.customer.grade"]._fields["customer_stage"]
+        scale_labels = dict(scale_field._description_selection(self.env))
+        for partner in partners:
+            company = partner.company_id or self.env.company
+            scale = "potential" if partner.customer_stage in (False, "potential") else "formal"
+            if not grade.active or grade.company_id != company or grade.customer_stage != scale:
+                raise UserError(
+                    self.env._(
+                        "Grade %(grade)s cannot be given to %(customer)s: choose an active "
+                        "grade of %(company)s for %(scale)s.",
+                        grade=grade.display_name,
+                        customer=partner.display_name,
+                        company=company.display_name,
+                        scale=scale_labels[scale],
+                    )
+                )
+        history = [
+            {
+                "partner_id": partner.id,
+                "company_id": (partner.company_id or self.env.company).id,
+                "change_type": "lock",
+                "old_stage": partner.customer_stage,
+                "new_stage": partner.customer_stage,
+                "old_grade_id": partner.customer_grade_id.id,
+                "new_grade_id": grade.id,
+                "user_id": self.env.uid,
+                "reason": reason,
+            }
+            for partner in partners
+        ]
+        partners._grading_engine().write(
             {
                 "customer_grade_id": grade.id,
                 "customer_grade_locked": True,
@@ -436,7 +538,7 @@ class ResPartner(models.Model):
             return  # the usual case of a confirmation
         # the history rows below are the record of these changes: no chatter tracking
         for (stage, grade_id), partner_ids in changes.items():
-            self.browse(partner_ids).sudo().with_context(mail_notrack=True).write(
+            self.browse(partner_ids)._grading_engine().with_context(mail_notrack=True).write(
                 {"customer_stage": stage, "customer_grade_id": grade_id}
             )
         self.env["sale.customer.grade.history"].sudo().create(history)
@@ -485,7 +587,7 @@ class ResPartner(models.Model):
         return self.search(
             [
                 ("parent_id", "=", False),
-                ("customer_grade_id.visit_interval_days", ">", 0),
+                ("customer_grade_id.regular_visits", "=", True),
                 ("user_id", "!=", False),
                 "|",
                 ("customer_next_visit_date", "<=", today),

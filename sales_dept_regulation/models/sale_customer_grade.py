@@ -1,7 +1,9 @@
+import math
 from collections import defaultdict
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import sql
 
 CUSTOMER_STAGES = [
     ("potential", "Prospect"),
@@ -18,6 +20,46 @@ INTEREST_LEVELS = [
     ("high", "High"),
 ]
 INTEREST_RANK = {key: rank for rank, (key, _label) in enumerate(INTEREST_LEVELS, start=1)}
+# beyond this, a float no longer holds an amount to the cent
+MAX_AMOUNT = 10**13
+# What a grade's numbers may be (checked on the values written rather than by CHECK
+# constraints, to refuse create and write alike, naming the field and its bounds):
+# the visit priority of its customers is twice the sequence (an int4 column), and
+# a visit is planned at most ten years ahead.
+GRADE_BOUNDS = {
+    "sequence": (-(2**29), 2**29),
+    "color": (0, 11),
+    "visit_interval_days": (0, 3650),
+    "min_sales_amount": (0, MAX_AMOUNT),
+    "min_order_count": (0, 2**31 - 1),
+    "min_expected_volume": (0, MAX_AMOUNT),
+}
+# what the cached grading scales read of a grade: other writes keep the cache
+SCALE_FIELDS = {
+    "active",
+    "company_id",
+    "customer_stage",
+    "sequence",
+    "min_sales_amount",
+    "min_order_count",
+    "min_expected_volume",
+    "min_interest_level",
+}
+
+
+def check_values(env, vals_list):
+    """Refuse what an RPC client may send instead of a list of field values (a
+    string, None, ...) and numbers the ORM cannot round, before any code reads them."""
+    if not isinstance(vals_list, (list, tuple)) or not all(
+        isinstance(vals, dict) for vals in vals_list
+    ):
+        raise UserError(env._("Invalid values: expected a dictionary of field values."))
+    for vals in vals_list:
+        for name, value in vals.items():
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValidationError(
+                    env._("Invalid value for %(field)s: not a finite number.", field=name)
+                )
 
 
 class SaleCustomerGrade(models.Model):
@@ -38,10 +80,15 @@ class SaleCustomerGrade(models.Model):
         "customers keep the formal scale.",
     )
     color = fields.Integer()
+    regular_visits = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="Customers of this grade are visited every Visit Interval days.",
+    )
     visit_interval_days = fields.Integer(
         string="Visit Interval (days)",
         tracking=True,
-        help="A visit is due this many days after the last one. 0: no regular visits.",
+        help="With regular visits, a visit is due this many days after the last one.",
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -64,15 +111,6 @@ class SaleCustomerGrade(models.Model):
     min_interest_level = fields.Selection(INTEREST_LEVELS, tracking=True)
     partner_count = fields.Integer(compute="_compute_partner_count")
 
-    _visit_interval_positive = models.Constraint(
-        "CHECK(visit_interval_days >= 0)",
-        "The visit interval cannot be negative.",
-    )
-    _criteria_positive = models.Constraint(
-        "CHECK(min_sales_amount >= 0 AND min_order_count >= 0 AND min_expected_volume >= 0)",
-        "Grade criteria cannot be negative.",
-    )
-
     # ------------------------------------------------------------
     # COMPUTE METHODS
     # ------------------------------------------------------------
@@ -87,22 +125,90 @@ class SaleCustomerGrade(models.Model):
             grade.partner_count = counts.get(grade, 0)
 
     # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("name")
+    def _check_name(self):
+        for grade in self:
+            if not (grade.name or "").strip():
+                raise ValidationError(self.env._("A grade needs a name."))
+
+    def _check_bounds(self, vals):
+        # before the database sees them: an int4 out of range fails the INSERT
+        for name, (low, high) in GRADE_BOUNDS.items():
+            if name not in vals:
+                continue
+            try:
+                number = float(vals[name] or 0)
+            except (TypeError, ValueError):
+                continue  # not a number: the ORM refuses it
+            if not low <= number <= high:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s of a grade must be between %(low)s and %(high)s.",
+                        field=self._fields[name]._description_string(self.env),
+                        low=low,
+                        high=high,
+                    )
+                )
+
+    @api.constrains("regular_visits", "visit_interval_days")
+    def _check_visit_interval(self):
+        for grade in self:
+            if grade.regular_visits and grade.visit_interval_days < 1:
+                raise ValidationError(
+                    self.env._(
+                        "Grade %(grade)s has regular visits: give its visit interval in days "
+                        "(or untick Regular Visits).",
+                        grade=grade.name,
+                    )
+                )
+
+    # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
-    # the grading scales are cached (grading runs on every order confirmation)
+    def _auto_init(self):
+        # grades of databases made before Regular Visits: an interval of 0 meant none
+        fill = not sql.column_exists(self.env.cr, self._table, "regular_visits")
+        res = super()._auto_init()
+        if fill:
+            self.env.cr.execute(
+                "UPDATE sale_customer_grade SET regular_visits = visit_interval_days > 0"
+            )
+        return res
+
+    # The grading scales are cached (grading runs on every order confirmation).
+    # The cache is cleared only once a change of what they read went through:
+    # clearing it empties the default ormcache of every worker.
     @api.model_create_multi
     def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
+        check_values(self.env, vals_list)
+        for vals in vals_list:
+            self._check_bounds(vals)
+        grades = super().create(vals_list)
+        if any(grades.mapped("active")):
+            self._clear_grading_scales()
+        return grades
 
     def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
+        check_values(self.env, [vals])
+        self._check_bounds(vals)
+        res = super().write(vals)
+        if SCALE_FIELDS & vals.keys():
+            self._clear_grading_scales()
+        return res
 
     def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
+        res = super().unlink()
+        self._clear_grading_scales()
+        return res
+
+    def _clear_grading_scales(self):
+        # an ormcache cannot be cleared by the method: the "default" cache it
+        # lives in is the narrowest the registry clears
+        self.env.registry.clear_cache("default")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):

@@ -11,6 +11,7 @@ from . import test_conduct_guard
 from . import test_customer_grading
 from . import test_customer_grading_access
 from . import test_customer_grading_tour
+from . import test_customer_grading_rules
 from . import test_contract_signature
 from . import test_contract_access
 from . import test_contract_tour

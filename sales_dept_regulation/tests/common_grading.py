@@ -37,7 +37,7 @@ class GradingCommon(RegulationCommon):
                     "min_order_count": 1,
                     "visit_interval_days": 60,
                 },
-                {"name": "FC", "customer_stage": "formal", "sequence": 3},
+                {"name": "FC", "customer_stage": "formal", "sequence": 3, "regular_visits": False},
             ]
         )
         cls.prospect_a, cls.prospect_b, cls.prospect_c = Grade.create(
@@ -57,10 +57,18 @@ class GradingCommon(RegulationCommon):
                     "min_interest_level": "medium",
                     "visit_interval_days": 90,
                 },
-                {"name": "PC", "customer_stage": "potential", "sequence": 3},
+                {
+                    "name": "PC",
+                    "customer_stage": "potential",
+                    "sequence": 3,
+                    "regular_visits": False,
+                },
             ]
         )
         cls.salesperson = cls.role_users["salesperson"]
+        # the tests read the English messages
+        for user in cls.role_users.values():
+            user.lang = "en_US"
         cls.customer = cls._customer("Grading Customer Co.")
         cls.product = cls.env["product.product"].create(
             {"name": "Grading test mould", "list_price": 100.0, "taxes_id": False}

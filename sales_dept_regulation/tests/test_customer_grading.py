@@ -284,12 +284,24 @@ class TestCustomerGrading(GradingCommon):
                     "sequence": 1,
                     "min_sales_amount": 100,
                     "company_id": other.id,
+                    "regular_visits": False,
                 },
-                {"name": "OB", "customer_stage": "formal", "sequence": 2, "company_id": other.id},
+                {
+                    "name": "OB",
+                    "customer_stage": "formal",
+                    "sequence": 2,
+                    "company_id": other.id,
+                    "regular_visits": False,
+                },
             ]
         )
         other_prospect = self.env["sale.customer.grade"].create(
-            {"name": "OP", "customer_stage": "potential", "company_id": other.id}
+            {
+                "name": "OP",
+                "customer_stage": "potential",
+                "company_id": other.id,
+                "regular_visits": False,
+            }
         )
         other_customer = self._customer("Other's customer", company_id=other.id)
         # orders of another company do not make our customer formal
@@ -320,7 +332,8 @@ class TestCustomerGrading(GradingCommon):
 
     def test_manager_button_regrades_everyone(self):
         self._confirmed_order(self.customer, 1500, NOW)
-        self.customer.sudo().write({"customer_stage": False, "customer_grade_id": False})
+        # as left by a grading that never ran
+        self.customer._grading_engine().write({"customer_stage": False, "customer_grade_id": False})
         head = self.role_users["department_head"]
         with freeze_time(NOW):
             action = self.env["res.partner"].with_user(head).action_recompute_customer_grades()

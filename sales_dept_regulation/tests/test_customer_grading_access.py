@@ -22,11 +22,11 @@ class TestCustomerGradingAccess(GradingCommon):
                 Grade = self.env["sale.customer.grade"].with_user(user)
                 self.assertIn(self.formal_a, Grade.search([]))
                 if key == "regulation_admin":
-                    Grade.create({"name": "New", "customer_stage": "formal"})
+                    Grade.create({"name": "New", "visit_interval_days": 30})
                     self.formal_a.with_user(user).visit_interval_days = 20
                 else:
                     with self.assertRaises(AccessError):
-                        Grade.create({"name": "New", "customer_stage": "formal"})
+                        Grade.create({"name": "New", "visit_interval_days": 30})
                     with self.assertRaises(AccessError):
                         self.formal_a.with_user(user).visit_interval_days = 20
 
@@ -34,15 +34,15 @@ class TestCustomerGradingAccess(GradingCommon):
         for key in OVERRIDERS:
             with self.subTest(role=key):
                 user = self.role_users[key]
-                self.customer.with_user(user)._lock_customer_grade(self.formal_a, key)
-                self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+                self.customer.with_user(user)._lock_customer_grade(self.prospect_a, key)
+                self.assertEqual(self.customer.customer_grade_id, self.prospect_a)
                 self.customer.with_user(user).action_unlock_customer_grade()
                 self.assertFalse(self.customer.customer_grade_locked)
         for key in OTHERS:
             with self.subTest(role=key):
                 customer = self.customer.with_user(self.role_users[key])
                 with self.assertRaises(AccessError):
-                    customer._lock_customer_grade(self.formal_a, "no")
+                    customer._lock_customer_grade(self.prospect_a, "no")
                 with self.assertRaises(AccessError):
                     customer.write({"customer_grade_id": self.formal_a.id})
                 with self.assertRaises(AccessError):

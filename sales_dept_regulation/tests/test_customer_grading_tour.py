@@ -11,7 +11,12 @@ class TestCustomerGradingTour(HttpCase):
             groups="sales_dept_regulation.group_role_department_head",
         )
         grade = self.env["sale.customer.grade"].create(
-            {"name": "TourGrade", "customer_stage": "potential", "sequence": 0}
+            {
+                "name": "TourGrade",
+                "customer_stage": "potential",
+                "sequence": 0,
+                "regular_visits": False,
+            }
         )
         customer = self.env["res.partner"].create(
             {"name": "Tour Customer Ltd.", "is_company": True, "customer_rank": 1}

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.sale_customer_grade import GRADE_SCALES
+
 
 class SaleCustomerGradeLock(models.TransientModel):
     _name = "sale.customer.grade.lock"
@@ -7,19 +9,25 @@ class SaleCustomerGradeLock(models.TransientModel):
 
     partner_id = fields.Many2one("res.partner", string="Customer", required=True)
     company_id = fields.Many2one("res.company", compute="_compute_company_id")
+    grade_scale = fields.Selection(GRADE_SCALES, compute="_compute_company_id")
     current_grade_id = fields.Many2one(related="partner_id.customer_grade_id")
     grade_id = fields.Many2one(
         "sale.customer.grade",
         string="Grade",
         required=True,
-        domain="[('company_id', '=', company_id)]",
+        domain="[('company_id', '=', company_id), ('customer_stage', '=', grade_scale)]",
     )
     reason = fields.Text(required=True)
 
     @api.depends("partner_id")
     def _compute_company_id(self):
         for wizard in self:
-            wizard.company_id = wizard.partner_id.company_id or self.env.company
+            customer = wizard.partner_id.commercial_partner_id
+            wizard.company_id = customer.company_id or self.env.company
+            # the scale of the customer's stage; _lock_customer_grade checks it
+            wizard.grade_scale = (
+                "potential" if customer.customer_stage in (False, "potential") else "formal"
+            )
 
     def action_lock(self):
         self.ensure_one()
