@@ -13,3 +13,4 @@ from . import test_customer_grading_tour
 from . import test_contract_signature
 from . import test_contract_access
 from . import test_contract_tour
+from . import test_fuzz
