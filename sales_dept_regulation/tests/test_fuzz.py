@@ -95,6 +95,7 @@ GARBAGE["text"] = GARBAGE["char"]
 GARBAGE["datetime"] = GARBAGE["date"]
 GARBAGE["one2many"] = GARBAGE["many2many"] = GARBAGE["x2many"]
 GARBAGE["image"] = GARBAGE["binary"]
+BLANKS = ["", " ", "   ", "\t\n"]
 ARGS = GARBAGE["char"] + [0, -1, 2**40, math.nan]
 ALL_ROLES = [
     "salesperson",
@@ -257,8 +258,16 @@ class TestFuzz(ConductCommon, ContractCommon):
             return rng.choice(TOP_GARBAGE)
         vals = dict(base or {})
         Model = self.env[model]
+        for name in vals:
+            if Model._fields[name].type == "char" and rng.random() < 0.25:
+                vals[name] = rng.choice(BLANKS)
         for name in rng.sample(fields, min(len(fields), rng.randint(1, 3))):
-            vals[name] = rng.choice(GARBAGE.get(Model._fields[name].type, GARBAGE["char"]))
+            field = Model._fields[name]
+            if field.type in ("char", "text") and field.required and rng.random() < 0.5:
+                # the rule most often broken: a required string left blank
+                vals[name] = rng.choice(BLANKS)
+            else:
+                vals[name] = rng.choice(GARBAGE.get(field.type, GARBAGE["char"]))
         return vals
 
     def specs(self):
@@ -312,8 +321,12 @@ class TestFuzz(ConductCommon, ContractCommon):
             return make
 
         def action(record, method, nargs=0, context=None):
+            turn = iter(range(CALLS))
+
             def make(rng, env):
-                args = [rng.choice(ARGS) for _ in range(nargs)]
+                # every argument value in turn, so that each is tried
+                step = next(turn)
+                args = [ARGS[(step + i * 5) % len(ARGS)] for i in range(nargs)]
                 target = record
                 if rng.random() < 0.15:
                     target = record.browse(MISSING_ID)
