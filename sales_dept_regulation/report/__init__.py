@@ -1,2 +1,2 @@
-from . import sale_conduct_fine_xlsx
-from . import customer_grading_xlsx
+from . import conduct
+from . import grading

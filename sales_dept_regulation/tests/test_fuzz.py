@@ -29,8 +29,8 @@ from odoo.tools import mute_logger
 from PIL import Image
 
 from .common import MODULE
-from .conduct_common import ConductCommon
-from .contract_common import SIGNATURE_PNG, ContractCommon
+from .conduct.conduct_common import ConductCommon
+from .contract.contract_common import SIGNATURE_PNG, ContractCommon
 
 ADDON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep

@@ -1,4 +1,3 @@
-from . import sale_conduct_fine_reason_wizard
-from . import sale_conduct_fine_report_wizard
-from . import sale_customer_grade_lock
-from . import comment_wizard
+from . import conduct
+from . import grading
+from . import contract

@@ -7,8 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import models
 from odoo.exceptions import UserError
 
-from ..models.sale_conduct_fine import COUNTED_STATES
-from ..wizard.sale_conduct_fine_report_wizard import YEAR_MAX, YEAR_MIN
+from ...models.conduct.sale_conduct_fine import COUNTED_STATES
+from ...wizard.conduct.sale_conduct_fine_report_wizard import YEAR_MAX, YEAR_MIN
 
 
 class SaleConductFineXlsx(models.AbstractModel):

@@ -1,6 +1,6 @@
 from odoo import models
 
-from ..models.sale_customer_grade import CUSTOMER_STAGES
+from ...models.grading.sale_customer_grade import CUSTOMER_STAGES
 
 
 class CustomerGradingXlsx(models.AbstractModel):

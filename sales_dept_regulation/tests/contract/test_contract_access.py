@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .common import MODULE
+from ..common import MODULE
 from .contract_common import SIGNATURE_PNG, ContractCommon, new_role_user
 
 

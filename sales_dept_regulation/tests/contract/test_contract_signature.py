@@ -4,7 +4,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
-from .common import MODULE
+from ..common import MODULE
 from .contract_common import ContractCommon, new_role_user
 
 

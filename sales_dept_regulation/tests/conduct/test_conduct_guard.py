@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ..models.sale_conduct_fine import DRAFT_FIELDS, WORKFLOW_FIELDS
+from ...models.conduct.sale_conduct_fine import DRAFT_FIELDS, WORKFLOW_FIELDS
 from .conduct_common import ConductCommon
 
 # context keys a client may send, hoping one of them opens a door

@@ -3,7 +3,7 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import new_test_user
 
-from .common import MODULE, RegulationCommon
+from ..common import MODULE, RegulationCommon
 
 # a 1x1 PNG, as the signature widget would send a drawing
 SIGNATURE_PNG = (

@@ -3,7 +3,7 @@ from contextlib import contextmanager
 from odoo import Command
 from odoo.tests import new_test_user
 
-from .common import MODULE, RegulationCommon
+from ..common import MODULE, RegulationCommon
 
 
 class ConductCommon(RegulationCommon):

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 
-from .common import RegulationCommon
+from ..common import RegulationCommon
 
 NOW = datetime(2026, 6, 15, 10, 0)
 

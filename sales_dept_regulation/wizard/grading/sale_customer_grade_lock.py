@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..models.sale_customer_grade import GRADE_SCALES
+from ...models.grading.sale_customer_grade import GRADE_SCALES
 
 
 class SaleCustomerGradeLock(models.TransientModel):

@@ -1,0 +1,1 @@
+from . import sale_conduct_fine_xlsx

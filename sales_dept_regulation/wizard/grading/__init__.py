@@ -1,0 +1,1 @@
+from . import sale_customer_grade_lock
