@@ -3,12 +3,14 @@
 
 from collections import namedtuple
 
-from odoo import fields, models, tools
+from odoo import models, tools
 
-# What every confirmation reads of its company: cached (see _sdr_rules) rather
-# than fetched with each read of the company, which every request makes.
-SdrRules = namedtuple(
-    "SdrRules",
+# The company's rules that every confirmation reads, cached by _regulation_rules
+# rather than fetched with each read of the company, which every request makes.
+# Each capability declares its fields in its own res_company.py, with
+# prefetch=RULES_PREFETCH, and lists here those a confirmation reads.
+RegulationRules = namedtuple(
+    "RegulationRules",
     "customer_lost_threshold_days sdr_contract_amount_threshold sdr_phone_order_rule "
     "sdr_below_price_rule",
 )
@@ -18,59 +20,13 @@ RULES_PREFETCH = "sdr_rules"
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    # --- Customer grading (issue 3) ---
-    customer_lost_threshold_days = fields.Integer(
-        string="Customer Lost After (days)",
-        default=365,
-        help="A customer whose last confirmed order is older than this becomes lost.",
-        prefetch=RULES_PREFETCH,
-    )
-
-    # --- Contract signatures (issue 4) ---
-    sdr_contract_amount_threshold = fields.Monetary(
-        string="Contract Threshold",
-        currency_field="currency_id",
-        help="Quotations whose untaxed amount reaches this amount are contracts even when "
-        "the salesperson did not mark them. 0: only marked quotations are contracts.",
-        prefetch=RULES_PREFETCH,
-    )
-    sdr_phone_order_rule = fields.Boolean(
-        string="Phone/Fax Orders Need the Department Head",
-        help="An order taken by phone or fax without a formal contract needs the "
-        "Department Head's confirmation.",
-        prefetch=RULES_PREFETCH,
-    )
-    sdr_below_price_rule = fields.Boolean(
-        string="Prices Below the Pricelist Need the Department Head",
-        help="A line priced below the pricelist price (lower unit price or a discount) "
-        "needs the Department Head's approval.",
-        prefetch=RULES_PREFETCH,
-    )
-    sdr_contract_auto_confirm = fields.Boolean(
-        string="Confirm Contracts on the Last Signature",
-        prefetch=RULES_PREFETCH,
-    )
-    sdr_contract_required_field_ids = fields.Many2many(
-        comodel_name="ir.model.fields",
-        relation="res_company_sdr_contract_required_field_rel",
-        string="Other Required Contract Fields",
-        domain="[('model', '=', 'sale.order'), ('store', '=', True)]",
-        help="Fields that must be filled before a contract is submitted for signatures, "
-        "in addition to customer reference, payment terms, delivery date and method.",
-    )
-
-    _customer_lost_threshold_positive = models.Constraint(
-        "CHECK(customer_lost_threshold_days > 0)",
-        "The number of days after which a customer is lost must be positive.",
-    )
-
     def cache_invalidation_fields(self):
-        # a change of a rule clears the cache of _sdr_rules (in every worker)
-        return super().cache_invalidation_fields() | set(SdrRules._fields)
+        # a change of a rule clears the cache of _regulation_rules (in every worker)
+        return super().cache_invalidation_fields() | set(RegulationRules._fields)
 
     @tools.ormcache("self.id")
-    def _sdr_rules(self):
-        """The rules of the regulations this company set (SdrRules)."""
+    def _regulation_rules(self):
+        """The rules of the regulations this company set (RegulationRules)."""
         self.ensure_one()
         company = self.sudo()
-        return SdrRules(*(company[name] for name in SdrRules._fields))
+        return RegulationRules(*(company[name] for name in RegulationRules._fields))

@@ -1,4 +1,7 @@
+from . import res_company
+from . import res_config_settings
 from . import sale_order
+from . import sale_order_tier_validation
 from . import sale_contract_signature
 from . import sale_order_line
 from . import tier_definition

@@ -7,12 +7,6 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    # --- Customer grading (issue 3) ---
-    customer_lost_threshold_days = fields.Integer(
-        related="company_id.customer_lost_threshold_days", readonly=False
-    )
-
-    # --- Contract signatures (issue 4) ---
     sdr_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency (Contracts)"
     )

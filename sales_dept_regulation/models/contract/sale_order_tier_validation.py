@@ -1,0 +1,402 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sale_order import CONTRACT_REQUIRED_FIELDS
+from .tier_review import as_engine
+
+
+class SaleOrder(models.Model):
+    """The signing engine of contracts on OCA's tier validation: which orders it
+    concerns, who signs when, and what an effective contract triggers."""
+
+    _inherit = "sale.order"
+
+    # ------------------------------------------------------------
+    # TIER VALIDATION: which orders
+    # ------------------------------------------------------------
+
+    @api.depends(
+        "review_ids",
+        "validation_status",
+        "state",
+        "is_contract",
+        "amount_untaxed",
+        "sdr_order_channel",
+        "sdr_amending",
+        "order_line.price_unit",
+        "order_line.discount",
+    )
+    def _compute_need_validation(self):
+        # An order under no rule of the regulations, in a company without tier
+        # definitions of its own, never looks at tier definitions: standard Sales.
+        reviewed = self._sdr_under_tiers()
+        (self - reviewed).need_validation = False
+        if reviewed:
+            super(SaleOrder, reviewed)._compute_need_validation()
+
+    def _sdr_under_tiers(self):
+        """The orders tier validation may concern: under a rule of the regulations,
+        with reviews, or in a company that has tier definitions of its own."""
+        companies = self.env["tier.definition"]._sdr_company_definition_companies(
+            self._name
+        )
+        return self.filtered(
+            lambda order: (
+                order.validation_status not in (False, "no")
+                or order.sdr_approval_kind
+                or (
+                    companies
+                    and (
+                        False in companies
+                        or (order.company_id or self.env.company).id in companies
+                    )
+                )
+            )
+        )
+
+    def evaluate_tier(self, tier):
+        # the regulations' tiers sign for their rule only; a company's own tiers
+        # apply by their domain, as OCA does
+        if tier.sdr_applies_to and tier.sdr_applies_to != self.sdr_approval_kind:
+            return self.browse()
+        return super().evaluate_tier(tier)
+
+    def _check_state_from_condition(self):
+        # An amendment of a confirmed contract is signed in the 'sale' state.
+        return super()._check_state_from_condition() or (
+            self.sdr_amending and self.state == "sale"
+        )
+
+    def _compute_hide_reviews(self):
+        super()._compute_hide_reviews()
+        for order in self.filtered("sdr_amending"):
+            order.hide_reviews = False
+
+    def _prepare_tier_review_vals(self, definition, sequence):
+        # OCA numbers the tiers by descending definition sequence: the
+        # regulations' tiers sign in their configured (ascending) order instead
+        vals = super()._prepare_tier_review_vals(definition, sequence)
+        if definition.sdr_applies_to:
+            vals["sequence"] = definition.sequence
+        return vals
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        # OCA removes reviews only when an order is cancelled or set back to a
+        # quotation: any other write (a confirmation) has nothing to remove
+        if vals.get(self._state_field) not in (self._cancel_state, *self._state_from):
+            return
+        super(SaleOrder, as_engine(self))._tier_validation_check_write_remove_reviews(
+            vals
+        )
+
+    def _compute_validation_status(self):
+        # most orders never have a review: no need for OCA's filters (Odoo takes
+        # the dependencies from OCA's method)
+        unreviewed = self.filtered(lambda order: not order.review_ids)
+        unreviewed.validation_status = "no"
+        super(SaleOrder, self - unreviewed)._compute_validation_status()
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # a confirmation may request and decide reviews itself (OCA)
+        orders = as_engine(self._sdr_under_tiers())
+        return super(SaleOrder, orders)._tier_validation_check_state_on_write(vals)
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # The regulations' freeze is _sdr_check_signed_terms (which no context
+        # opens); OCA's own check stays for the company's own tiers.
+        orders = self._sdr_under_tiers() - self._sdr_frozen()
+        return super(SaleOrder, orders)._tier_validation_check_write_allowed(vals)
+
+    def _confirmation_error_message(self):
+        error = super()._confirmation_error_message()
+        if error or not self.sdr_approval_kind or self.validation_status == "validated":
+            return error
+        if self.sdr_approval_kind == "contract":
+            return self.env._(
+                "%(order)s is a contract: it takes effect only after all its signatures "
+                "(Department Head, Deputy General Manager, General Manager).",
+                order=self.display_name,
+            )
+        return self.env._(
+            "%(order)s needs the Department Head's confirmation (%(reason)s).",
+            order=self.display_name,
+            reason=self.sdr_approval_reason,
+        )
+
+    def _sdr_awaits_signatures(self):
+        self.ensure_one()
+        return bool(self.sdr_approval_kind) and self.validation_status != "validated"
+
+    def _has_to_be_signed(self):
+        return super()._has_to_be_signed() and not self._sdr_awaits_signatures()
+
+    def _has_to_be_paid(self):
+        return super()._has_to_be_paid() and not self._sdr_awaits_signatures()
+
+    # ------------------------------------------------------------
+    # TIER VALIDATION: signing
+    # ------------------------------------------------------------
+
+    def _sdr_check_required_fields(self):
+        self.ensure_one()
+        if self.sdr_approval_kind != "contract":
+            return
+        names = CONTRACT_REQUIRED_FIELDS + (
+            self.company_id.sudo().sdr_contract_required_field_ids.mapped("name")
+        )
+        blank = [name for name in names if name in self._fields and not self[name]]
+        if blank:
+            labels = self.fields_get(blank, ["string"])
+            raise UserError(
+                self.env._(
+                    "The contract %(order)s cannot be submitted while these fields are "
+                    "blank:\n- %(fields)s",
+                    order=self.display_name,
+                    fields="\n- ".join(labels[name]["string"] for name in blank),
+                )
+            )
+
+    def request_validation(self):
+        for order in self:
+            order._sdr_check_required_fields()
+            if (
+                order.sudo().sdr_signature_ids.filtered(
+                    lambda s, o=order: s.version == o.sdr_contract_version
+                )
+                and not order.review_ids
+            ):
+                # signatures of a previous round stay with their version
+                as_engine(order).sdr_contract_version += 1
+        return super(SaleOrder, as_engine(self)).request_validation()
+
+    def _sdr_current_review(self):
+        """The review whose turn it is: the lowest open tier."""
+        self.ensure_one()
+        open_reviews = self.review_ids.filtered(
+            lambda r: r.status in ("waiting", "pending")
+        )
+        if not open_reviews:
+            return open_reviews
+        first = min(open_reviews.mapped("sequence"))
+        return open_reviews.filtered(lambda r: r.sequence == first)
+
+    def _sdr_review_to_sign(self, raise_error=False):
+        """The one review the current user may sign or reject now, or nothing."""
+        self.ensure_one()
+        user = self.env.user
+        current = self._sdr_current_review().filtered(lambda r: user in r.reviewer_ids)
+        error = False
+        if not current:
+            mine = self.review_ids.filtered(
+                lambda r: r.status in ("waiting", "pending") and user in r.reviewer_ids
+            )
+            if mine:
+                error = self.env._(
+                    "It is not your turn to sign %(order)s: %(tier)s must sign first.",
+                    order=self.display_name,
+                    tier=", ".join(self._sdr_current_review().mapped("name")),
+                )
+            else:
+                error = self.env._(
+                    "You are not the signer %(order)s is waiting for.",
+                    order=self.display_name,
+                )
+        elif self.review_ids.filtered(
+            lambda r: r.status == "approved" and r.done_by == user
+        ):
+            error = self.env._(
+                "You already signed %(order)s in another role: one person signs only "
+                "one tier of a contract.",
+                order=self.display_name,
+            )
+        if error:
+            if raise_error:
+                raise UserError(error)
+            return self.env["tier.review"]
+        return current[:1]
+
+    def _sdr_reviews_to_decide(self):
+        """The reviews the current user decides now: for the regulations' tiers the
+        one whose turn it is (refused with the reason otherwise), for a company's
+        own tiers what OCA lets the user approve."""
+        self.ensure_one()
+        if self._sdr_is_ruled():
+            return self._sdr_review_to_sign(raise_error=True)
+        sequences = self._get_sequences_to_approve(self.env.user)
+        return self.review_ids.filtered(
+            lambda r: (
+                r.status in ("waiting", "pending")
+                and self.env.user in r.reviewer_ids
+                and (r.sequence in sequences or r.approve_sequence_bypass)
+            )
+        )
+
+    def _sdr_is_ruled(self):
+        """Whether the order is signed under the regulations' tiers."""
+        self.ensure_one()
+        return bool(self.sudo().review_ids.definition_id.filtered("sdr_applies_to"))
+
+    def validate_tier(self):
+        self.ensure_one()
+        if not self._sdr_is_ruled():
+            return super(SaleOrder, as_engine(self)).validate_tier()
+        review = self._sdr_review_to_sign(raise_error=True)
+        if review.has_comment:
+            action = self._add_comment("validate", review)
+            action["context"]["default_comment"] = (
+                review.definition_id.comment_approve_default or ""
+            )
+            return action
+        self._sdr_decide(review, "validate")
+        return None
+
+    def reject_tier(self):
+        self.ensure_one()
+        if not self._sdr_is_ruled():
+            return super(SaleOrder, as_engine(self)).reject_tier()
+        review = self._sdr_review_to_sign(raise_error=True)
+        # a rejection always needs a reason: always ask for it
+        return self._add_comment("reject", review)
+
+    def _sdr_decide(self, reviews, decision, comment=False, signature=False):
+        """Validate or reject ``reviews`` as the current user, with the comment and
+        the drawn signature given in the signing dialog."""
+        self.ensure_one()
+        engine = as_engine(self)
+        if comment:
+            as_engine(reviews).write({"comment": comment})
+        if decision == "validate":
+            engine._validate_tier(reviews, signature=signature)
+        else:
+            engine._rejected_tier(reviews)
+        engine._update_counter({"review_deleted": True})
+
+    def _validate_tier(self, tiers=False, signature=False):
+        self.ensure_one()
+        if not self._sdr_is_ruled():
+            return super(SaleOrder, as_engine(self))._validate_tier(tiers)
+        review = self._sdr_review_to_sign()
+        if tiers:
+            review &= tiers
+        if not review:
+            return None
+        res = super(SaleOrder, as_engine(self))._validate_tier(as_engine(review))
+        self._sdr_record_signatures(review, "signed", signature)
+        if self.validation_status == "validated":
+            self._sdr_contract_effective()
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        self.ensure_one()
+        if not self._sdr_is_ruled():
+            return super(SaleOrder, as_engine(self))._rejected_tier(tiers)
+        review = self._sdr_review_to_sign()
+        if tiers:
+            review &= tiers
+        if not review:
+            return None
+        if not review.comment:
+            raise UserError(self.env._("Please give the reason of the rejection."))
+        res = super(SaleOrder, as_engine(self))._rejected_tier(as_engine(review))
+        self._sdr_record_signatures(review, "rejected")
+        self._sdr_notify_rejection(review)
+        return res
+
+    def restart_validation(self):
+        if any(order._sdr_is_ruled() or order.sdr_approval_kind for order in self):
+            self._sdr_check_manager(
+                self.env._(
+                    "Only the Department Head, the Deputy General Manager or the General "
+                    "Manager may restart the signatures."
+                )
+            )
+        return super(SaleOrder, as_engine(self)).restart_validation()
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _sdr_record_signatures(self, reviews, state, signature=False):
+        self.env["sale.contract.signature"].sudo().create(
+            [
+                {
+                    "order_id": self.id,
+                    "version": self.sdr_contract_version,
+                    "name": review.name,
+                    "role_id": review.reviewer_group_id.id,
+                    "user_id": self.env.uid,
+                    "state": state,
+                    "comment": review.comment,
+                    "signature": signature,
+                    "amount_untaxed": self.amount_untaxed,
+                }
+                for review in reviews
+            ]
+        )
+
+    def _sdr_notify_rejection(self, review):
+        self.ensure_one()
+        salesperson = self.user_id
+        body = self.env._(
+            "%(signer)s rejected %(order)s (%(tier)s). Reason: %(reason)s",
+            signer=self.env.user.name,
+            order=self.name,
+            tier=review.name,
+            reason=review.comment,
+        )
+        if salesperson:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Contract rejected: rework it"),
+                note=body,
+                user_id=salesperson.id,
+            )
+        self.sudo().message_post(
+            body=body,
+            partner_ids=salesperson.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _sdr_contract_effective(self):
+        """All signatures are given: the contract takes effect."""
+        self.ensure_one()
+        self.message_post(
+            body=self.env._(
+                "All signatures given: version %(version)s of the contract is effective.",
+                version=self.sdr_contract_version,
+            )
+        )
+        clerk = self._sdr_sales_clerk()
+        if clerk and self.sdr_approval_kind == "contract":
+            self.sudo().activity_schedule(
+                "sales_dept_regulation.mail_activity_type_file_contract",
+                date_deadline=fields.Date.context_today(self),
+                user_id=clerk.id,
+            )
+        self._sdr_archive_signed_contract()
+        was_amending = self.sdr_amending
+        if was_amending:
+            as_engine(self).sdr_amending = False
+        elif self.company_id.sdr_contract_auto_confirm and self.state in (
+            "draft",
+            "sent",
+        ):
+            self.action_confirm()
+
+    def _sdr_sales_clerk(self):
+        clerks = (
+            self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
+        )
+        clerks = clerks.filtered(lambda u: self.company_id in u.company_ids)
+        return clerks.sorted("id")[:1]
+
+    def _sdr_archive_signed_contract(self):
+        """Hook for the contract archive: called once per effective contract version.
+
+        The archive (seed 000 §档案管理制度) is a later issue; it will file the signed
+        "Sales Contract" PDF here. Does nothing for now.
+        """
+        return True

@@ -1,0 +1,256 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import split_every
+
+from .res_partner import GRADING_CHUNK, GRADING_PREFETCH, ORDER_FIGURE_FIELDS, OVERRIDE_GROUPS
+from .sale_customer_grade import select_grade
+
+
+class ResPartner(models.Model):
+    """The grading engine: stage and grade from the order figures, by confirmation
+    or nightly, and the activities it schedules (win-back, regular visits)."""
+
+    _inherit = "res.partner"
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _can_override_customer_grade(self):
+        return self.env.su or any(self.env.user.has_group(group) for group in OVERRIDE_GROUPS)
+
+    @api.model
+    def _get_gradable_customers(self):
+        """Customer companies and individual customers (not their contacts)."""
+        return self.search(
+            [("parent_id", "=", False), ("customer_rank", ">", 0)], order="id"
+        )
+
+    def _regrade_confirmed_customers(self, orders, today):
+        """Count just-confirmed orders in the figures of their customers (in their
+        company) and regrade the customers whose stage or grade changes.
+
+        One SQL call in the usual case: it returns the new figures with what the
+        grading reads of each customer, so that a confirmation reads no partner
+        unless the grade changes. Figures not recounted today (the nightly recount
+        did not run yet, or the customer has none) are recounted from the orders
+        instead, so that the 12-month window is never more than a day old."""
+        added = self.env["sale.customer.order.stats"].sudo()._add_orders(orders)
+        self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
+        figures = {
+            pid: (row.last_order_date, row.sales_12m, row.orders_12m)
+            for pid, row in added.items()
+        }
+        stale = [pid for pid, row in added.items() if row.counted_date != today]
+        if stale:
+            figures.update(self.browse(stale)._recount_order_figures(today))
+        scales = self.env["sale.customer.grade"]._get_grading_scales()
+        companies = self.env["res.company"]
+        changed = [
+            pid
+            for pid, row in added.items()
+            if pid in stale
+            or self._grading_target(
+                companies.browse(row.company_id) or self.env.company,
+                figures[pid],
+                today,
+                scales,
+                row.customer_grade_locked,
+                row.customer_grade_id or False,
+                float(row.customer_expected_volume or 0.0),
+                row.customer_interest_level,
+            )
+            != (row.customer_stage or False, row.customer_grade_id or False)
+        ]
+        self.browse(changed)._apply_customer_grading(figures, today)
+
+    def _recount_order_figures(self, today):
+        """Recount the order figures of these customers from their orders."""
+        # everything pending, not only the orders: flushing part of the pending
+        # writes early splits their UPDATEs into more queries
+        self.env.flush_all()
+        figures = self.env["sale.customer.order.stats"].sudo()._recount(
+            self,
+            today,
+            fields.Datetime.to_datetime(today - relativedelta(months=12)),
+            self.env.company,
+        )
+        self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
+        return figures
+
+    def _recompute_customer_grading(self):
+        """Set the stage and grade of these customers from their confirmed orders."""
+        if not self:
+            return
+        today = fields.Date.context_today(self)
+        self._apply_customer_grading(self._recount_order_figures(today), today)
+
+    @api.model
+    def _grading_target(
+        self, company, figures, today, scales, locked, grade_id, expected_volume, interest_level
+    ):
+        """The (stage, grade id) a customer of ``company`` gets from its order
+        figures (last order date, 12-month amount, 12-month orders); a locked
+        grade stays ``grade_id``."""
+        last, amount, count = figures
+        if last is None:
+            stage = "potential"
+        elif (today - last).days > company._regulation_rules().customer_lost_threshold_days:
+            stage = "lost"
+        else:
+            stage = "formal"
+        if not locked:
+            grade_id = select_grade(
+                scales.get((company.id, "potential" if stage == "potential" else "formal"), ()),
+                float(amount),
+                count,
+                expected_volume,
+                interest_level,
+            )
+        return stage, grade_id
+
+    def _apply_customer_grading(self, figures, today):
+        """Set the stage and grade of these customers from their order figures
+        ({partner id: (last order date, 12-month amount, 12-month orders)}).
+
+        Batched: one write per resulting (stage, grade), one create for the history
+        rows, one for the win-back activities.
+        """
+        if not self:
+            return
+        # the whole chunk at once, both prefetch groups: reading a field record by
+        # record would fetch each group by PREFETCH_MAX records
+        self.fetch(None)
+        self.fetch(
+            [name for name, field in self._fields.items() if field.prefetch == GRADING_PREFETCH]
+        )
+        scales = self.env["sale.customer.grade"]._get_grading_scales()
+        changes = defaultdict(list)
+        history = []
+        newly_lost = []
+        for partner in self:
+            company = partner.company_id or self.env.company
+            old_grade_id = partner.customer_grade_id.id
+            stage, grade_id = self._grading_target(
+                company,
+                figures.get(partner.id, (None, 0.0, 0)),
+                today,
+                scales,
+                partner.customer_grade_locked,
+                old_grade_id,
+                partner.customer_expected_volume,
+                partner.customer_interest_level,
+            )
+            if stage == partner.customer_stage and grade_id == old_grade_id:
+                continue
+            changes[stage, grade_id].append(partner.id)
+            history.append(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "old_stage": partner.customer_stage,
+                    "new_stage": stage,
+                    "old_grade_id": old_grade_id,
+                    "new_grade_id": grade_id,
+                }
+            )
+            if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
+                newly_lost.append(partner)
+        if not changes:
+            return  # the usual case of a confirmation
+        # the history rows below are the record of these changes: no chatter tracking
+        for (stage, grade_id), partner_ids in changes.items():
+            self.browse(partner_ids)._grading_engine().with_context(mail_notrack=True).write(
+                {"customer_stage": stage, "customer_grade_id": grade_id}
+            )
+        self.env["sale.customer.grade.history"].sudo().create(history)
+        self._schedule_customer_activities(
+            newly_lost,
+            "sales_dept_regulation.mail_activity_type_customer_win_back",
+            self.env._("Win back this lost customer"),
+        )
+
+    def _schedule_customer_activities(self, partners, type_xmlid, summary):
+        """One open activity of that type per customer, for its salesperson."""
+        if not partners:
+            return
+        activity_type = self.env.ref(type_xmlid)
+        open_ids = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", [p.id for p in partners]),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": summary,
+                    "user_id": partner.user_id.id,
+                    "date_deadline": today,
+                }
+                for partner in partners
+                if partner.id not in open_ids
+            ]
+        )
+
+    @api.model
+    def _get_customers_due_for_visit(self):
+        today = fields.Date.context_today(self)
+        return self.search(
+            [
+                ("parent_id", "=", False),
+                ("customer_grade_id.regular_visits", "=", True),
+                ("user_id", "!=", False),
+                "|",
+                ("customer_next_visit_date", "<=", today),
+                ("customer_last_visit_date", "=", False),
+            ],
+            order="customer_visit_priority, id",
+        )
+
+    # ------------------------------------------------------------
+    # CRONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_recompute_customer_grades(self):
+        self = self.sudo()
+        self._run_cron_in_chunks(self._get_gradable_customers(), "_recompute_customer_grading")
+
+    @api.model
+    def _cron_schedule_customer_visits(self):
+        self = self.sudo()
+        self._run_cron_in_chunks(self._get_customers_due_for_visit(), "_schedule_customer_visits")
+
+    @api.model
+    def _run_cron_in_chunks(self, partners, method):
+        """Call ``method`` on chunks of ``partners``, committing after each chunk."""
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=len(partners))
+        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
+            getattr(chunk, method)()
+            if not cron._commit_progress(len(chunk)):
+                break
+
+    def _schedule_customer_visits(self):
+        self._schedule_customer_activities(
+            list(self),
+            "sales_dept_regulation.mail_activity_type_customer_visit",
+            self.env._("Visit this customer (grade visit cadence)"),
+        )
