@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Shared pytest settings: a skipped test is a failed run.
 
 The README promises that no test is ever skipped silently because something is

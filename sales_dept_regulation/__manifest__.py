@@ -2,13 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Sales Department Regulation",
-    "summary": "Customer grading, contract signatures, fines, archives and "
-    "after-sales rules of a sales department",
+    "summary": "A sales department's regulations: customer grading, contracts signed "
+    "in order by three managers, fines for conduct violations",
     "version": "19.0.1.0.0",
     "category": "Sales",
     "license": "AGPL-3",
-    "author": "sales_dept_regulation Authors, Odoo Community Association (OCA)",
-    "maintainers": [],
+    "author": "The sales_dept_regulation Authors",
     "development_status": "Alpha",
     "website": "https://github.com/sales-dept-regulation/sales_dept_regulation",
     "depends": ["sale", "mail", "hr", "report_xlsx", "sale_tier_validation"],

@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Create and confirm ordinary quotations on several databases, interleaved.
 
 Usage: python bench_confirmations.py CONFIG ORDERS MODE LANE [LANE ...]

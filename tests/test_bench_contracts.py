@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Benchmark: 1,000 ordinary quotations created and confirmed, with and without the addon.
 
 "Ordinary" = no rule of the regulations applies (not a contract, below the threshold,

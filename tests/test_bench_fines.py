@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Benchmark: the monthly appraisal xlsx over 100,000 fines.
 
 An `odoo shell` on the test database inserts the fines with SQL, renders the

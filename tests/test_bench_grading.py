@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Benchmark: grade 50,000 customers with 500,000 confirmed orders.
 
 The customers and orders are written directly in SQL inside a transaction of the

@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Twenty simultaneous signatures of one tier by its signer give exactly one signature.
 
 A database of its own with the addon, an Odoo HTTP server on a free loopback port,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything sales_dept_regulation needs on this machine, then either
 #   run   serve a demo database on http://localhost:8069, or
-#   test  run the whole test suite on a throw-away database.
+#   test  lint (ruff, pylint-odoo), then run the whole test suite on a throw-away database.
 # Odoo 19 itself must be importable by python3, or pointed at with ODOO_SRC.
 set -euo pipefail
 
@@ -87,13 +87,13 @@ ensure_python_deps() {
     mkdir -p "$state"
     local stamp="$state/requirements.sha" want
     want=$(cat "$here/requirements.txt" | sha256sum | cut -d' ' -f1)
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! "$python" -c 'import xlsxwriter, phonenumbers, pytest_odoo, websocket' 2>/dev/null; then
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! "$python" -c 'import xlsxwriter, phonenumbers, pytest_odoo, websocket, ruff, pylint_odoo' 2>/dev/null; then
         say "Installing Python dependencies and OCA addons (requirements.txt)..."
         local constraint="$state/pip-constraint.txt"
         echo 'setuptools<70' >"$constraint"
         PIP_CONSTRAINT="$constraint" "$python" -m pip install -q --disable-pip-version-check \
             -r "$here/requirements.txt" 2>&1 | grep -v -e '^WARNING: Location' -e 'Running pip as the' || true
-        "$python" -c 'import xlsxwriter, phonenumbers, pytest_odoo, websocket' \
+        "$python" -c 'import xlsxwriter, phonenumbers, pytest_odoo, websocket, ruff, pylint_odoo' \
             || die "Python dependencies failed to install (see pip's output above)."
         echo "$want" >"$stamp"
     fi
@@ -166,7 +166,20 @@ cmd_run() {
     exec "$python" -m odoo -c "$conf" -d "$demo_db" --db-filter="^$demo_db\$" --log-level=warn
 }
 
+lint() {
+    # OCA's checks: ruff (lint and format) and pylint-odoo's odoolint checks,
+    # configured in ruff.toml and .pylintrc; any finding fails the run.
+    say "Linting with ruff and pylint-odoo..."
+    (
+        cd "$here"
+        "$python" -m ruff check --no-fix . \
+            && "$python" -m ruff format --check . \
+            && "$python" -m pylint --rcfile="$here/.pylintrc" "$addon"
+    ) || die "Lint failed (see above). 'ruff check --fix . && ruff format .' fixes most of it."
+}
+
 cmd_test() {
+    lint
     test_db="sdr_test_$$"
     local db=$test_db
     trap 'drop_db "$test_db" >/dev/null 2>&1 || true' EXIT

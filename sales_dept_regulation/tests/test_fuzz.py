@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """A bounded, seeded fuzz of every model the addon defines or extends.
 
 Each call sends what an RPC client could send (wrong types, out-of-range numbers and

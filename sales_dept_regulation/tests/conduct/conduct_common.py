@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 from contextlib import contextmanager
 
 from odoo import Command

@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """The rules of conduct fines hold for every caller: the calls below are what a
 JSON-RPC client sends as an ordinary user (plain create / write / unlink, any
 values, any context)."""

@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """What signing froze stays frozen for every caller: each test makes the calls an
 RPC client makes (plain create / write / unlink, any values, any context) as an
 ordinary user, and checks the refusal and that nothing changed."""

@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """The rules of the customer grading, as an RPC client meets them: plain create,
 write and unlink calls as the user, with the values and context it may send."""
 
