@@ -62,9 +62,7 @@ class Lane:
         """Switch the company's optional rules as this lane wants them."""
         company = self.env.company
         if "sdr_phone_order_rule" in company._fields:
-            company.write(
-                {"sdr_phone_order_rule": self.rules, "sdr_below_price_rule": self.rules}
-            )
+            company.write({"sdr_phone_order_rule": self.rules, "sdr_below_price_rule": self.rules})
             self.env.flush_all()
             self.end_request()
 
@@ -76,10 +74,12 @@ class Lane:
     def one(self):
         env, cr = self.env, self.cr
         start = time.perf_counter()
-        order = env["sale.order"].create({
-            "partner_id": self.partner.id,
-            "order_line": [(0, 0, {"product_id": self.product.id, "product_uom_qty": 2})],
-        })
+        order = env["sale.order"].create(
+            {
+                "partner_id": self.partner.id,
+                "order_line": [(0, 0, {"product_id": self.product.id, "product_uom_qty": 2})],
+            }
+        )
         env.flush_all()
         self.end_request()
         middle = time.perf_counter()

@@ -68,7 +68,7 @@ def run_bench(mode, *lanes):
     )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH ")]
     assert lines, f"benchmark failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    return {lane["label"]: lane for lane in json.loads(lines[-1][len("BENCH "):])}
+    return {lane["label"]: lane for lane in json.loads(lines[-1][len("BENCH ") :])}
 
 
 def test_ordinary_quotations_cost_as_in_standard_odoo(bench_databases):

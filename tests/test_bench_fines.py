@@ -105,8 +105,18 @@ def test_monthly_xlsx_for_100000_fines(request):
     database = request.config.getoption("--odoo-database")
     script = SCRIPT % {"fines": FINES, "employees": EMPLOYEES}
     proc = subprocess.run(
-        [PYTHON, "-m", "odoo", "shell", "-c", ODOO_CONF, "-d", database,
-         "--log-level=warn", "--no-http"],
+        [
+            PYTHON,
+            "-m",
+            "odoo",
+            "shell",
+            "-c",
+            ODOO_CONF,
+            "-d",
+            database,
+            "--log-level=warn",
+            "--no-http",
+        ],
         input=script,
         capture_output=True,
         text=True,

@@ -46,12 +46,15 @@ def test_install_without_demo_uninstall_and_reinstall(database):
         database, "SELECT 1 FROM pg_proc WHERE proname = 'sale_customer_order_stats_add'"
     ), "the SQL function of the order figures survived the uninstall"
     # standard Odoo keeps working: the admin still holds the sales rights
-    assert query(
-        database,
-        """SELECT count(*) FROM res_groups_users_rel r
+    assert (
+        query(
+            database,
+            """SELECT count(*) FROM res_groups_users_rel r
              JOIN ir_model_data d ON d.res_id = r.gid AND d.model = 'res.groups'
             WHERE d.module = 'sales_team' AND d.name = 'group_sale_manager' AND r.uid = 2""",
-    )[0][0] == 1
+        )[0][0]
+        == 1
+    )
 
     odoo("module", "install", "-d", database, ADDON)
     assert module_state(database) == ("installed", False)

@@ -13,8 +13,18 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 def test_wheel_builds_with_whool(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT / "sales_dept_regulation")],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT / "sales_dept_regulation"),
+        ],
         check=True,
     )
     (wheel,) = tmp_path.glob("*.whl")

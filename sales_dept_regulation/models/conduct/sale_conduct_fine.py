@@ -76,9 +76,7 @@ class SaleConductFine(models.Model):
     # FIELDS
     # ------------------------------------------------------------
 
-    name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/"
-    )
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -147,9 +145,7 @@ class SaleConductFine(models.Model):
         default="draft",
         tracking=True,
     )
-    confirm_user_id = fields.Many2one(
-        "res.users", string="Confirmed By", readonly=True, copy=False
-    )
+    confirm_user_id = fields.Many2one("res.users", string="Confirmed By", readonly=True, copy=False)
     confirm_date = fields.Datetime(readonly=True, copy=False)
     paid_date = fields.Date(readonly=True, copy=False, tracking=True)
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
@@ -369,9 +365,7 @@ class SaleConductFine(models.Model):
     def _unlink_except_not_draft(self):
         if any(fine.state != "draft" for fine in self):
             raise UserError(
-                self.env._(
-                    "A fine cannot be deleted once confirmed; cancel it with a reason."
-                )
+                self.env._("A fine cannot be deleted once confirmed; cancel it with a reason.")
             )
 
     # ------------------------------------------------------------
@@ -400,13 +394,9 @@ class SaleConductFine(models.Model):
     def action_mark_paid(self):
         self._check_manager()
         self.check_access("write")
-        if any(
-            fine.state != "confirmed" or fine.appeal_state == "pending" for fine in self
-        ):
+        if any(fine.state != "confirmed" or fine.appeal_state == "pending" for fine in self):
             raise UserError(
-                self.env._(
-                    "Only confirmed fines without a pending appeal can be marked as paid."
-                )
+                self.env._("Only confirmed fines without a pending appeal can be marked as paid.")
             )
         self.sudo().write({"state": "paid", "paid_date": fields.Date.context_today(self)})
         return True
@@ -431,9 +421,7 @@ class SaleConductFine(models.Model):
         if not _is_text(reason):
             raise UserError(self.env._("Give the reason for cancelling the fine."))
         if any(fine.state not in ("draft", "confirmed") for fine in self):
-            raise UserError(
-                self.env._("Only draft or confirmed fines can be cancelled.")
-            )
+            raise UserError(self.env._("Only draft or confirmed fines can be cancelled."))
         self.sudo().write({"state": "cancelled", "cancel_reason": reason})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
@@ -446,9 +434,7 @@ class SaleConductFine(models.Model):
         if self.employee_id.user_id != self.env.user:
             raise UserError(self.env._("Only the fined employee can appeal the fine."))
         if self.state != "confirmed" or self.appeal_state:
-            raise UserError(
-                self.env._("Only a confirmed fine can be appealed, and only once.")
-            )
+            raise UserError(self.env._("Only a confirmed fine can be appealed, and only once."))
         reviewer = self._get_appeal_reviewer()
         fine = self.sudo()
         fine.write(
@@ -528,17 +514,15 @@ class SaleConductFine(models.Model):
             or user.has_group(GROUP_GENERAL_MANAGER)
         ):
             raise UserError(
-                self.env._(
-                    "Only a Department Head or the General Manager can do this."
-                )
+                self.env._("Only a Department Head or the General Manager can do this.")
             )
 
     def _general_managers(self):
         self.ensure_one()
         group = self.env.ref(GROUP_GENERAL_MANAGER).sudo()
-        return group.all_user_ids.filtered(
-            lambda user: self.company_id in user.company_ids
-        ).sorted("id")
+        return group.all_user_ids.filtered(lambda user: self.company_id in user.company_ids).sorted(
+            "id"
+        )
 
     def _assign_occurrence(self):
         """Number each fine among the counted offences of its rule and employee."""
@@ -552,9 +536,7 @@ class SaleConductFine(models.Model):
         )
         events = defaultdict(list)
         for other in counted:
-            events[other.employee_id.id, other.rule_id.id].append(
-                (other.event_datetime, other.id)
-            )
+            events[other.employee_id.id, other.rule_id.id].append((other.event_datetime, other.id))
         for fine in self:
             key = (fine.event_datetime, fine.id)
             start = (

@@ -59,8 +59,7 @@ class SaleConductRule(models.Model):
     )
     repeat_limit = fields.Integer(
         tracking=True,
-        help="The counted offence that triggers the consequence, e.g. 3: the third; "
-        "at least 1.",
+        help="The counted offence that triggers the consequence, e.g. 3: the third; at least 1.",
     )
     repeat_period_days = fields.Integer(
         string="Repeat Period (days)",

@@ -10,9 +10,7 @@ class SaleConductRuleBand(models.Model):
     _description = "Conduct Rule Band (minutes late)"
     _order = "rule_id, lower_minutes, id"
 
-    rule_id = fields.Many2one(
-        "sale.conduct.rule", required=True, index=True, ondelete="cascade"
-    )
+    rule_id = fields.Many2one("sale.conduct.rule", required=True, index=True, ondelete="cascade")
     currency_id = fields.Many2one(related="rule_id.currency_id")
     lower_minutes = fields.Integer(string="From (minutes)", required=True)
     lower_inclusive = fields.Boolean(

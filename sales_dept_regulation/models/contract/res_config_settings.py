@@ -15,12 +15,8 @@ class ResConfigSettings(models.TransientModel):
         currency_field="sdr_currency_id",
         readonly=False,
     )
-    sdr_phone_order_rule = fields.Boolean(
-        related="company_id.sdr_phone_order_rule", readonly=False
-    )
-    sdr_below_price_rule = fields.Boolean(
-        related="company_id.sdr_below_price_rule", readonly=False
-    )
+    sdr_phone_order_rule = fields.Boolean(related="company_id.sdr_phone_order_rule", readonly=False)
+    sdr_below_price_rule = fields.Boolean(related="company_id.sdr_below_price_rule", readonly=False)
     sdr_contract_auto_confirm = fields.Boolean(
         related="company_id.sdr_contract_auto_confirm", readonly=False
     )

@@ -35,9 +35,7 @@ class SaleContractSignature(models.Model):
     signature = fields.Image(max_width=1024, max_height=1024, attachment=True)
     currency_id = fields.Many2one(related="order_id.currency_id")
     amount_untaxed = fields.Monetary(string="Signed Amount", currency_field="currency_id")
-    is_current = fields.Boolean(
-        string="Current Version", compute="_compute_is_current"
-    )
+    is_current = fields.Boolean(string="Current Version", compute="_compute_is_current")
 
     @api.depends("version", "order_id.sdr_contract_version")
     def _compute_is_current(self):

@@ -74,9 +74,7 @@ class SaleOrder(models.Model):
         help="The quotation is a formal contract: it takes effect only once the "
         "Department Head, the Deputy General Manager and the General Manager have signed.",
     )
-    sdr_order_channel = fields.Selection(
-        ORDER_CHANNELS, string="Order Taken By", tracking=True
-    )
+    sdr_order_channel = fields.Selection(ORDER_CHANNELS, string="Order Taken By", tracking=True)
     sdr_delivery_method = fields.Selection(
         DELIVERY_METHODS,
         string="Delivery Method",
@@ -114,12 +112,8 @@ class SaleOrder(models.Model):
         groups=ROLES,
     )
     # the credit check comes first (seed 000 §合同管理): signers see who the customer is
-    sdr_customer_stage = fields.Selection(
-        related="partner_id.commercial_customer_stage"
-    )
-    sdr_customer_grade_id = fields.Many2one(
-        related="partner_id.commercial_customer_grade_id"
-    )
+    sdr_customer_stage = fields.Selection(related="partner_id.commercial_customer_stage")
+    sdr_customer_grade_id = fields.Many2one(related="partner_id.commercial_customer_grade_id")
     sdr_partner_credit = fields.Monetary(
         string="Open Receivables",
         compute="_compute_sdr_partner_credit",
@@ -157,8 +151,7 @@ class SaleOrder(models.Model):
                 reasons.append(self.env._("marked as a formal contract"))
             elif (
                 rules.sdr_contract_amount_threshold
-                and order._sdr_amount_in_company(company)
-                >= rules.sdr_contract_amount_threshold
+                and order._sdr_amount_in_company(company) >= rules.sdr_contract_amount_threshold
             ):
                 reasons.append(self.env._("amount reaches the contract threshold"))
             if reasons:
@@ -204,9 +197,7 @@ class SaleOrder(models.Model):
         for order in self:
             order.sdr_signed_by_me = (
                 self.env.user
-                in order.sdr_signature_ids.filtered(
-                    lambda s: s.state == "signed"
-                ).user_id
+                in order.sdr_signature_ids.filtered(lambda s: s.state == "signed").user_id
             )
 
     def _search_sdr_signed_by_me(self, operator, value):
@@ -224,9 +215,7 @@ class SaleOrder(models.Model):
     def _unlink_except_signed_contract(self):
         if self.sudo().sdr_signature_ids:
             raise UserError(
-                self.env._(
-                    "A contract that was signed cannot be deleted: cancel it instead."
-                )
+                self.env._("A contract that was signed cannot be deleted: cancel it instead.")
             )
 
     @api.model_create_multi
@@ -271,13 +260,9 @@ class SaleOrder(models.Model):
     def _sdr_frozen(self):
         """The orders whose signatures under the regulations have started, or that
         are effective contracts: what defines them no longer changes."""
-        reviewed = self.filtered(
-            lambda order: order.validation_status not in (False, "no")
-        )
+        reviewed = self.filtered(lambda order: order.validation_status not in (False, "no"))
         return reviewed.filtered(
-            lambda order: order.sudo().review_ids.definition_id.filtered(
-                "sdr_applies_to"
-            )
+            lambda order: order.sudo().review_ids.definition_id.filtered("sdr_applies_to")
         )
 
     def _sdr_check_signed_terms(self, vals):
@@ -349,14 +334,12 @@ class SaleOrder(models.Model):
 
     def _create_down_payment_section_line_if_needed(self):
         # the invoicing wizard adds down payment lines to signed contracts
-        return super(
-            SaleOrder, as_engine(self)
-        )._create_down_payment_section_line_if_needed()
+        return super(SaleOrder, as_engine(self))._create_down_payment_section_line_if_needed()
 
     def _create_down_payment_lines_from_base_lines(self, down_payment_base_lines):
-        return super(
-            SaleOrder, as_engine(self)
-        )._create_down_payment_lines_from_base_lines(down_payment_base_lines)
+        return super(SaleOrder, as_engine(self))._create_down_payment_lines_from_base_lines(
+            down_payment_base_lines
+        )
 
     def action_sdr_amend(self):
         """Open a supplementary agreement: the contract is signed again as a new version."""

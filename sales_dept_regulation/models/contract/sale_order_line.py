@@ -29,10 +29,7 @@ class SaleOrderLine(models.Model):
             target = vals.get("order_id")
             if isinstance(target, int) and not isinstance(target, bool):
                 orders |= self.env["sale.order"].browse(target).exists()
-            if (
-                not vals.keys() <= WRITABLE_LINE_FIELDS_WHEN_SIGNED
-                or "order_id" in vals
-            ):
+            if not vals.keys() <= WRITABLE_LINE_FIELDS_WHEN_SIGNED or "order_id" in vals:
                 frozen = orders._sdr_frozen()
                 if frozen:
                     frozen._sdr_refuse_signed_change()
@@ -46,11 +43,7 @@ class SaleOrderLine(models.Model):
         # and changes no amount of the contract
         signed = self.filtered(
             lambda line: (
-                not (
-                    line.is_downpayment
-                    and not line.invoice_lines
-                    and not line.product_uom_qty
-                )
+                not (line.is_downpayment and not line.invoice_lines and not line.product_uom_qty)
             )
         )
         frozen = signed.order_id._sdr_frozen()

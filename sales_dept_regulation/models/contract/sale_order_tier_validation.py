@@ -40,9 +40,7 @@ class SaleOrder(models.Model):
     def _sdr_under_tiers(self):
         """The orders tier validation may concern: under a rule of the regulations,
         with reviews, or in a company that has tier definitions of its own."""
-        companies = self.env["tier.definition"]._sdr_company_definition_companies(
-            self._name
-        )
+        companies = self.env["tier.definition"]._sdr_company_definition_companies(self._name)
         return self.filtered(
             lambda order: (
                 order.validation_status not in (False, "no")
@@ -50,8 +48,7 @@ class SaleOrder(models.Model):
                 or (
                     companies
                     and (
-                        False in companies
-                        or (order.company_id or self.env.company).id in companies
+                        False in companies or (order.company_id or self.env.company).id in companies
                     )
                 )
             )
@@ -66,9 +63,7 @@ class SaleOrder(models.Model):
 
     def _check_state_from_condition(self):
         # An amendment of a confirmed contract is signed in the 'sale' state.
-        return super()._check_state_from_condition() or (
-            self.sdr_amending and self.state == "sale"
-        )
+        return super()._check_state_from_condition() or (self.sdr_amending and self.state == "sale")
 
     def _compute_hide_reviews(self):
         super()._compute_hide_reviews()
@@ -88,9 +83,7 @@ class SaleOrder(models.Model):
         # quotation: any other write (a confirmation) has nothing to remove
         if vals.get(self._state_field) not in (self._cancel_state, *self._state_from):
             return
-        super(SaleOrder, as_engine(self))._tier_validation_check_write_remove_reviews(
-            vals
-        )
+        super(SaleOrder, as_engine(self))._tier_validation_check_write_remove_reviews(vals)
 
     def _compute_validation_status(self):
         # most orders never have a review: no need for OCA's filters (Odoo takes
@@ -175,9 +168,7 @@ class SaleOrder(models.Model):
     def _sdr_current_review(self):
         """The review whose turn it is: the lowest open tier."""
         self.ensure_one()
-        open_reviews = self.review_ids.filtered(
-            lambda r: r.status in ("waiting", "pending")
-        )
+        open_reviews = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
         if not open_reviews:
             return open_reviews
         first = min(open_reviews.mapped("sequence"))
@@ -204,9 +195,7 @@ class SaleOrder(models.Model):
                     "You are not the signer %(order)s is waiting for.",
                     order=self.display_name,
                 )
-        elif self.review_ids.filtered(
-            lambda r: r.status == "approved" and r.done_by == user
-        ):
+        elif self.review_ids.filtered(lambda r: r.status == "approved" and r.done_by == user):
             error = self.env._(
                 "You already signed %(order)s in another role: one person signs only "
                 "one tier of a contract.",
@@ -387,9 +376,7 @@ class SaleOrder(models.Model):
             self.action_confirm()
 
     def _sdr_sales_clerk(self):
-        clerks = (
-            self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
-        )
+        clerks = self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
         clerks = clerks.filtered(lambda u: self.company_id in u.company_ids)
         return clerks.sorted("id")[:1]
 

@@ -12,9 +12,9 @@ class MailActivity(models.Model):
             "sales_dept_regulation.mail_activity_type_customer_visit", raise_if_not_found=False
         )
         visits = self.filtered(
-            lambda a: a.res_model == "res.partner"
-            and visit_type
-            and a.activity_type_id == visit_type
+            lambda a: (
+                a.res_model == "res.partner" and visit_type and a.activity_type_id == visit_type
+            )
         )
         partner_ids = visits.mapped("res_id")
         res = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)

@@ -198,8 +198,7 @@ class ResPartner(models.Model):
             if not 0 <= partner.customer_expected_volume <= MAX_AMOUNT:
                 raise ValidationError(
                     self.env._(
-                        "The expected annual volume of %(customer)s must be between 0 and "
-                        "%(max)s.",
+                        "The expected annual volume of %(customer)s must be between 0 and %(max)s.",
                         customer=partner.display_name,
                         max=MAX_AMOUNT,
                     )
@@ -252,8 +251,7 @@ class ResPartner(models.Model):
             # sales users may not edit contacts in general, but they keep the
             # prospect and visit information of their own customers current
             if any(
-                partner.commercial_partner_id.user_id != self.env.user
-                for partner in self
+                partner.commercial_partner_id.user_id != self.env.user for partner in self
             ) and not self.env.user.has_group("sales_dept_regulation.group_scope_department"):
                 raise AccessError(
                     self.env._("You can only record visits and interest for your own customers.")
@@ -371,9 +369,10 @@ class ResPartner(models.Model):
     @api.model
     def action_recompute_customer_grades(self):
         """The managers' button: regrade every customer now."""
-        if not (self._can_override_customer_grade() or self.env.user.has_group(
-            "sales_dept_regulation.group_role_regulation_admin"
-        )):
+        if not (
+            self._can_override_customer_grade()
+            or self.env.user.has_group("sales_dept_regulation.group_role_regulation_admin")
+        ):
             raise AccessError(self.env._("Only a Department Head or above can regrade customers."))
         partners = self.sudo()._get_gradable_customers()
         for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
@@ -383,9 +382,7 @@ class ResPartner(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": self.env._(
-                    "%(count)s customers regraded.", count=len(partners)
-                ),
+                "message": self.env._("%(count)s customers regraded.", count=len(partners)),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }

@@ -28,9 +28,7 @@ class ResPartner(models.Model):
     @api.model
     def _get_gradable_customers(self):
         """Customer companies and individual customers (not their contacts)."""
-        return self.search(
-            [("parent_id", "=", False), ("customer_rank", ">", 0)], order="id"
-        )
+        return self.search([("parent_id", "=", False), ("customer_rank", ">", 0)], order="id")
 
     def _regrade_confirmed_customers(self, orders, today):
         """Count just-confirmed orders in the figures of their customers (in their
@@ -44,8 +42,7 @@ class ResPartner(models.Model):
         added = self.env["sale.customer.order.stats"].sudo()._add_orders(orders)
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
         figures = {
-            pid: (row.last_order_date, row.sales_12m, row.orders_12m)
-            for pid, row in added.items()
+            pid: (row.last_order_date, row.sales_12m, row.orders_12m) for pid, row in added.items()
         }
         stale = [pid for pid, row in added.items() if row.counted_date != today]
         if stale:
@@ -75,11 +72,15 @@ class ResPartner(models.Model):
         # everything pending, not only the orders: flushing part of the pending
         # writes early splits their UPDATEs into more queries
         self.env.flush_all()
-        figures = self.env["sale.customer.order.stats"].sudo()._recount(
-            self,
-            today,
-            fields.Datetime.to_datetime(today - relativedelta(months=12)),
-            self.env.company,
+        figures = (
+            self.env["sale.customer.order.stats"]
+            .sudo()
+            ._recount(
+                self,
+                today,
+                fields.Datetime.to_datetime(today - relativedelta(months=12)),
+                self.env.company,
+            )
         )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
         return figures

@@ -108,9 +108,7 @@ class SaleCustomerGrade(models.Model):
         tracking=True,
         help="Number of orders confirmed in the trailing 12 months.",
     )
-    min_expected_volume = fields.Monetary(
-        string="Minimum Expected Annual Volume", tracking=True
-    )
+    min_expected_volume = fields.Monetary(string="Minimum Expected Annual Volume", tracking=True)
     min_interest_level = fields.Selection(INTEREST_LEVELS, tracking=True)
     partner_count = fields.Integer(compute="_compute_partner_count")
 
@@ -215,8 +213,10 @@ class SaleCustomerGrade(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        if self.env["res.partner"].with_context(active_test=False).search_count(
-            [("customer_grade_id", "in", self.ids)], limit=1
+        if (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search_count([("customer_grade_id", "in", self.ids)], limit=1)
         ):
             raise UserError(
                 self.env._("A grade given to customers cannot be deleted: archive it instead.")

@@ -87,7 +87,9 @@ class SaleCustomerOrderStats(models.Model):
     )
     last_order_date = fields.Date(string="Last Confirmed Order", readonly=True)
     sales_12m = fields.Float(
-        string="Sales, Last 12 Months", digits=(16, 2), readonly=True,
+        string="Sales, Last 12 Months",
+        digits=(16, 2),
+        readonly=True,
         help="Untaxed, in the company currency.",
     )
     orders_12m = fields.Integer(string="Orders, Last 12 Months", readonly=True)

@@ -38,13 +38,9 @@ class SaleConductFineXlsx(models.AbstractModel):
         Runs as the current user: record rules decide whose fines are seen."""
         Fine = self.env["sale.conduct.fine"]
         domain = self._month_domain(year, month)
-        per_rule = Fine._read_group(
-            domain, ["employee_id", "rule_id"], ["__count", "amount:sum"]
-        )
+        per_rule = Fine._read_group(domain, ["employee_id", "rule_id"], ["__count", "amount:sum"])
         per_state = Fine._read_group(domain, ["employee_id", "state"], ["amount:sum"])
-        rows = defaultdict(
-            lambda: {"rules": {}, "total": 0.0, "paid": 0.0, "unpaid": 0.0}
-        )
+        rows = defaultdict(lambda: {"rules": {}, "total": 0.0, "paid": 0.0, "unpaid": 0.0})
         rules = self.env["sale.conduct.rule"]
         for employee, rule, count, amount in per_rule:
             rows[employee]["rules"][rule] = (count, amount)
@@ -101,9 +97,7 @@ class SaleConductFineXlsx(models.AbstractModel):
         money_bold = workbook.add_format(
             {
                 "bold": True,
-                "num_format": self._report_xlsx_currency_format(
-                    self.env.company.currency_id
-                ),
+                "num_format": self._report_xlsx_currency_format(self.env.company.currency_id),
             }
         )
         sheet.write(0, 0, _("Fines of %(year)s-%(month)02d", year=year, month=month), bold)

@@ -23,12 +23,8 @@ class ConductCommon(RegulationCommon):
         Employee = cls.env["hr.employee"]
         Department = cls.env["hr.department"]
         users = cls.role_users
-        cls.gm_employee = Employee.create(
-            {"name": "GM", "user_id": users["general_manager"].id}
-        )
-        cls.dept_top = Department.create(
-            {"name": "GM Office", "manager_id": cls.gm_employee.id}
-        )
+        cls.gm_employee = Employee.create({"name": "GM", "user_id": users["general_manager"].id})
+        cls.dept_top = Department.create({"name": "GM Office", "manager_id": cls.gm_employee.id})
         cls.deputy_employee = Employee.create(
             {
                 "name": "Deputy",

@@ -38,9 +38,7 @@ class TestConductAccess(ConductCommon):
         grouped = Fine.formatted_read_group(domain, ["employee_id"], ["__count"])
         private_grouped = Fine._read_group(domain, ["employee_id"], ["__count"])
         exported = Fine.search(domain).export_data(["name", "employee_id/id"])["datas"]
-        self.assertEqual(
-            sum(group["__count"] for group in grouped), len(found), "read_group"
-        )
+        self.assertEqual(sum(group["__count"] for group in grouped), len(found), "read_group")
         self.assertEqual(sum(count for _emp, count in private_grouped), len(found))
         self.assertEqual(sorted(row[0] for row in exported), sorted(found.mapped("name")))
         return found.with_user(self.env.user)

@@ -40,9 +40,7 @@ class TestConductAppeal(ConductCommon):
         self.assertEqual(fine.state, "waived")
         self.assertEqual(fine.appeal_state, "upheld")
         self.assertFalse(fine.activity_ids)
-        message = fine.message_ids.filtered(
-            lambda m: seller.partner_id in m.notified_partner_ids
-        )
+        message = fine.message_ids.filtered(lambda m: seller.partner_id in m.notified_partner_ids)
         self.assertTrue(message)
         self.assertIn("upheld", message[0].body)
         with self.assertRaises(UserError):
@@ -56,9 +54,7 @@ class TestConductAppeal(ConductCommon):
         fine.with_user(deputy).action_appeal_decide(False, "Witnessed by two colleagues")
         self.assertEqual((fine.state, fine.appeal_state), ("confirmed", "rejected"))
         self.assertEqual(fine.appeal_decision_reason, "Witnessed by two colleagues")
-        message = fine.message_ids.filtered(
-            lambda m: seller.partner_id in m.notified_partner_ids
-        )
+        message = fine.message_ids.filtered(lambda m: seller.partner_id in m.notified_partner_ids)
         self.assertIn("rejected", message[0].body)
 
     def test_appeal_never_goes_to_the_confirmer(self):

@@ -30,9 +30,7 @@ class TestConductFine(ConductCommon):
 
     def test_third_counted_offence_escalates_once(self):
         first = self.confirmed(self.rule_neglect, event_datetime=datetime(2026, 3, 1, 9))
-        cancelled = self.confirmed(
-            self.rule_neglect, event_datetime=datetime(2026, 3, 2, 9)
-        )
+        cancelled = self.confirmed(self.rule_neglect, event_datetime=datetime(2026, 3, 2, 9))
         cancelled.action_cancel("Wrong employee")
         second = self.confirmed(self.rule_neglect, event_datetime=datetime(2026, 3, 3, 9))
         # another employee and another rule do not count
@@ -113,9 +111,7 @@ class TestConductFine(ConductCommon):
         with self.assertRaisesText(UserError, "reason"):
             draft.with_user(self.head).action_cancel("")
         draft.with_user(self.head).action_cancel("Recorded twice")
-        self.assertEqual(
-            (draft.state, draft.cancel_reason), ("cancelled", "Recorded twice")
-        )
+        self.assertEqual((draft.state, draft.cancel_reason), ("cancelled", "Recorded twice"))
 
     def test_no_deletion_after_draft(self):
         draft = self.fine(self.rule_speaker)

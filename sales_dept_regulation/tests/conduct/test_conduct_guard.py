@@ -135,9 +135,7 @@ class TestConductGuard(ConductCommon):
         fine = self.confirmed(self.rule_speaker)
         self.assertRefused(
             fine,
-            lambda: fine.with_user(self.head).write(
-                {"state": "paid", "paid_date": "2026-04-01"}
-            ),
+            lambda: fine.with_user(self.head).write({"state": "paid", "paid_date": "2026-04-01"}),
             UserError,
             SET_BY_ACTIONS,
         )

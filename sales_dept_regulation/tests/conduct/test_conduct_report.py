@@ -42,9 +42,9 @@ class TestConductReport(ConductCommon):
         self.confirmed(self.rule_speaker, self.tele_employee, event_datetime=march)
         # not counted: draft, cancelled, other month (April 1st 00:30 in Shanghai)
         self.fine(self.rule_speaker, event_datetime=march)
-        self.confirmed(self.rule_speaker, event_datetime=march).with_user(
-            self.head
-        ).action_cancel("Duplicate")
+        self.confirmed(self.rule_speaker, event_datetime=march).with_user(self.head).action_cancel(
+            "Duplicate"
+        )
         self.confirmed(self.rule_neglect, event_datetime=datetime(2026, 3, 31, 16, 30))
 
         header, rows = self._xlsx(self.head, 2026, 3)

@@ -64,9 +64,7 @@ class TestConductRule(ConductCommon):
             {"code": "T1", "name": "Test", "amount_type": "band"}
         )
         Band = self.env["sale.conduct.rule.band"]
-        Band.create(
-            {"rule_id": rule.id, "lower_minutes": 0, "upper_minutes": 10, "amount": 5}
-        )
+        Band.create({"rule_id": rule.id, "lower_minutes": 0, "upper_minutes": 10, "amount": 5})
         with self.assertRaisesText(ValidationError, "overlap"):
             Band.create(
                 {
@@ -78,9 +76,7 @@ class TestConductRule(ConductCommon):
                 }
             )
         # (10, 20] touches [.., 10] without overlapping
-        Band.create(
-            {"rule_id": rule.id, "lower_minutes": 10, "upper_minutes": 20, "amount": 7}
-        )
+        Band.create({"rule_id": rule.id, "lower_minutes": 10, "upper_minutes": 20, "amount": 7})
         with self.assertRaisesText(ValidationError, "no minute"):
             Band.create(
                 {

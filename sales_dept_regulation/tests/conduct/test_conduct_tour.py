@@ -27,9 +27,7 @@ class TestConductTour(HttpCase):
                 "parent_id": head_employee.id,
             }
         )
-        self.start_tour(
-            "/odoo", "sales_dept_regulation_conduct_fine_late", login="tour_head"
-        )
+        self.start_tour("/odoo", "sales_dept_regulation_conduct_fine_late", login="tour_head")
         fine = self.env["sale.conduct.fine"].search([("employee_id", "=", seller.id)])
         self.assertEqual(len(fine), 1)
         self.assertEqual(fine.minutes_late, 11)

@@ -96,16 +96,24 @@ class TestContractAccess(ContractCommon):
         SaleOrder = self.env["sale.order"]
         action = self.env.ref(f"{MODULE}.sale_order_action_to_sign")
         self.assertIn("sdr_waiting_for_me", action.context)
-        self.assertIn(order, SaleOrder.with_user(self.department_head).search([("can_review", "=", True)]))
-        self.assertNotIn(order, SaleOrder.with_user(self.deputy_gm).search([("can_review", "=", True)]))
+        self.assertIn(
+            order, SaleOrder.with_user(self.department_head).search([("can_review", "=", True)])
+        )
+        self.assertNotIn(
+            order, SaleOrder.with_user(self.deputy_gm).search([("can_review", "=", True)])
+        )
         self._sign(order, self.department_head)
         self.assertIn(
-            order, SaleOrder.with_user(self.department_head).search([("sdr_signed_by_me", "=", True)])
+            order,
+            SaleOrder.with_user(self.department_head).search([("sdr_signed_by_me", "=", True)]),
         )
-        self.assertIn(order, SaleOrder.with_user(self.deputy_gm).search([("can_review", "=", True)]))
+        self.assertIn(
+            order, SaleOrder.with_user(self.deputy_gm).search([("can_review", "=", True)])
+        )
         self._reject(order, self.deputy_gm, "No")
         self.assertIn(
-            order, SaleOrder.with_user(self.deputy_gm).search([("validation_status", "=", "rejected")])
+            order,
+            SaleOrder.with_user(self.deputy_gm).search([("validation_status", "=", "rejected")]),
         )
 
 
@@ -115,7 +123,9 @@ class TestStandardPortalSignature(HttpCase):
         """A quotation under no rule is signed and confirmed online as in standard Odoo."""
         company = self.env.company
         company.write({"sdr_phone_order_rule": True, "sdr_below_price_rule": True})
-        partner = self.env["res.partner"].create({"name": "Portal Customer", "email": "p@example.com"})
+        partner = self.env["res.partner"].create(
+            {"name": "Portal Customer", "email": "p@example.com"}
+        )
         product = self.env["product.product"].create({"name": "Bolt", "list_price": 10.0})
         order = self.env["sale.order"].create(
             {
@@ -130,7 +140,11 @@ class TestStandardPortalSignature(HttpCase):
         self.assertTrue(order._has_to_be_signed())
         result = self.make_jsonrpc_request(
             f"/my/orders/{order.id}/accept",
-            {"access_token": order._portal_ensure_token(), "name": "Portal Customer", "signature": SIGNATURE_PNG},
+            {
+                "access_token": order._portal_ensure_token(),
+                "name": "Portal Customer",
+                "signature": SIGNATURE_PNG,
+            },
         )
         self.assertNotIn("error", result)
         self.assertEqual(order.state, "sale")

@@ -78,9 +78,9 @@ class TestContractServerRules(ContractCommon):
             before, other_before = self._snapshot(order), self._snapshot(other)
             for context in CLIENT_CONTEXTS:
                 with self.assertRaises(UserError):
-                    other.order_line.with_user(self.salesperson).with_context(
-                        **context
-                    ).write({"order_id": order.id})
+                    other.order_line.with_user(self.salesperson).with_context(**context).write(
+                        {"order_id": order.id}
+                    )
             self.assertUnchanged(order, before)
             self.assertUnchanged(other, other_before)
 
@@ -89,9 +89,7 @@ class TestContractServerRules(ContractCommon):
             other = self._quotation()
             before = self._snapshot(order)
             with self.assertRaises(UserError):
-                order.order_line.with_user(self.salesperson).write(
-                    {"order_id": other.id}
-                )
+                order.order_line.with_user(self.salesperson).write({"order_id": other.id})
             with self.assertRaises(UserError):
                 other.with_user(self.salesperson).write(
                     {"order_line": [Command.link(order.order_line.id)]}
@@ -106,9 +104,7 @@ class TestContractServerRules(ContractCommon):
             with self.assertRaises(UserError):
                 line.with_user(self.salesperson).write({"is_downpayment": True})
             with self.assertRaises(UserError):
-                line.with_user(self.salesperson).write(
-                    {"is_downpayment": True, "price_unit": 1.0}
-                )
+                line.with_user(self.salesperson).write({"is_downpayment": True, "price_unit": 1.0})
             with self.assertRaises(UserError):
                 self.env["sale.order.line"].with_user(self.salesperson).create(
                     {
@@ -233,9 +229,7 @@ class TestContractServerRules(ContractCommon):
                 "name": "Customer reference may change",
                 "model_id": self.env.ref("sale.model_sale_order").id,
                 "field_ids": [
-                    Command.link(
-                        self.env.ref("sale.field_sale_order__client_order_ref").id
-                    )
+                    Command.link(self.env.ref("sale.field_sale_order__client_order_ref").id)
                 ],
             }
         )
@@ -250,9 +244,7 @@ class TestContractServerRules(ContractCommon):
 
     def test_reviewers_cannot_be_added_by_users(self):
         order = self._under_signature()
-        review_dgm = order.review_ids.filtered(
-            lambda r: r.definition_id == self.tier_dgm
-        )
+        review_dgm = order.review_ids.filtered(lambda r: r.definition_id == self.tier_dgm)
         reviewers = review_dgm.reviewer_ids
         for user in (self.salesperson, self.general_manager):
             for context in CLIENT_CONTEXTS:
@@ -299,9 +291,7 @@ class TestContractServerRules(ContractCommon):
                 order.with_user(user).write(
                     {
                         "review_ids": [
-                            Command.create(
-                                {"status": "approved", "definition_id": self.tier_dh.id}
-                            )
+                            Command.create({"status": "approved", "definition_id": self.tier_dh.id})
                         ]
                     }
                 )
@@ -458,6 +448,4 @@ class TestContractServerRules(ContractCommon):
             self.tier_dh.with_user(self.salesperson).write({"active": False})
         self.assertFalse(registry.cache_invalidated)
         self.tier_dh.write({"name": "Contract: Department Head"})
-        self.assertFalse(
-            registry.cache_invalidated, "a rename does not touch the cache"
-        )
+        self.assertFalse(registry.cache_invalidated, "a rename does not touch the cache")

@@ -66,8 +66,9 @@ class TestContractSignature(ContractCommon):
             self.department_head | self.deputy_gm | self.general_manager,
         )
         activity = order.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref(f"{MODULE}.mail_activity_type_file_contract")
+            lambda a: (
+                a.activity_type_id == self.env.ref(f"{MODULE}.mail_activity_type_file_contract")
+            )
         )
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.date_deadline, fields.Date.context_today(order))
@@ -125,7 +126,10 @@ class TestContractSignature(ContractCommon):
 
     def test_one_person_signs_one_tier_only(self):
         both = new_role_user(
-            self.env, "sdr_dh_and_dgm", "group_role_department_head", "group_role_deputy_general_manager"
+            self.env,
+            "sdr_dh_and_dgm",
+            "group_role_department_head",
+            "group_role_deputy_general_manager",
         )
         order = self._order()
         order.with_user(self.salesperson).request_validation()
@@ -255,9 +259,7 @@ class TestContractSignature(ContractCommon):
         self.assertEqual(rejection.comment, "Payment terms too long")
         activity = order.activity_ids.filtered(lambda a: a.user_id == self.salesperson)
         self.assertIn("Payment terms too long", str(activity.note))
-        message = order.message_ids.filtered(
-            lambda m: self.salesperson.partner_id in m.partner_ids
-        )
+        message = order.message_ids.filtered(lambda m: self.salesperson.partner_id in m.partner_ids)
         self.assertTrue(message)
         with self.assertRaises(UserError):
             order.with_user(self.general_manager).validate_tier()
@@ -298,8 +300,10 @@ class TestContractSignature(ContractCommon):
         self.assertEqual(
             len(
                 order.activity_ids.filtered(
-                    lambda a: a.activity_type_id.id
-                    == self.env.ref(f"{MODULE}.mail_activity_type_file_contract").id
+                    lambda a: (
+                        a.activity_type_id.id
+                        == self.env.ref(f"{MODULE}.mail_activity_type_file_contract").id
+                    )
                 )
             ),
             2,
@@ -363,7 +367,9 @@ class TestContractSignature(ContractCommon):
         order.with_user(self.salesperson).action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertFalse(
-            self.env["tier.review"].search([("model", "=", "sale.order"), ("res_id", "=", order.id)])
+            self.env["tier.review"].search(
+                [("model", "=", "sale.order"), ("res_id", "=", order.id)]
+            )
         )
         # standard Odoo lets the salesperson add lines to a confirmed order
         order.order_line.with_user(self.salesperson).write({"product_uom_qty": 3})

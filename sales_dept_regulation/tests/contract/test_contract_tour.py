@@ -22,7 +22,9 @@ class TestContractTour(HttpCase, ContractCommon):
                 self.assertIn(signer, order.sdr_signature_ids.user_id)
         self.assertEqual(order.validation_status, "validated")
         signatures = order.sdr_signature_ids
-        self.assertEqual(signatures.user_id, self.department_head | self.deputy_gm | self.general_manager)
+        self.assertEqual(
+            signatures.user_id, self.department_head | self.deputy_gm | self.general_manager
+        )
         self.assertTrue(all(signatures.mapped("signature")), "each signer drew a signature")
         self.assertEqual(set(signatures.mapped("comment")), {"Checked and signed"})
 

@@ -63,9 +63,7 @@ class TestCustomerGrading(GradingCommon):
         self.assertEqual(too_few.customer_grade_id, self.formal_b)
 
     def test_orders_of_contacts_count_and_window_is_twelve_months(self):
-        contact = self.env["res.partner"].create(
-            {"name": "Buyer", "parent_id": self.customer.id}
-        )
+        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.customer.id})
         self._confirmed_order(contact, 9000, NOW - timedelta(days=100))
         self._confirmed_order(self.customer, 500, NOW - timedelta(days=10))
         self._confirmed_order(self.customer, 500, NOW - timedelta(days=10))
@@ -98,9 +96,7 @@ class TestCustomerGrading(GradingCommon):
     def test_confirmations_advance_the_figures_as_a_recount_would(self):
         """Confirmations of the day add to the stored figures; a full recount
         finds the same figures and grade."""
-        contact = self.env["res.partner"].create(
-            {"name": "Buyer", "parent_id": self.customer.id}
-        )
+        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.customer.id})
         self._confirmed_order(self.customer, 4000, NOW - timedelta(days=40))
         self._regrade(self.customer)
         self.assertEqual(self.customer.customer_grade_id, self.formal_b)
@@ -379,6 +375,4 @@ class TestCustomerGrading(GradingCommon):
         with freeze_time(NOW + timedelta(days=366)), self.enter_registry_test_mode():
             grades_cron.method_direct_trigger()
         self.assertEqual(self.customer.customer_stage, "lost")
-        self.assertEqual(
-            self.customer.activity_ids.activity_type_id, visit | win_back
-        )
+        self.assertEqual(self.customer.activity_ids.activity_type_id, visit | win_back)

@@ -33,18 +33,14 @@ class SaleConductFineReportWizard(models.TransientModel):
         required=True,
         default=lambda self: str(fields.Date.context_today(self).month),
     )
-    year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year
-    )
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
 
     @api.constrains("year")
     def _check_year(self):
         for wizard in self:
             if not YEAR_MIN <= wizard.year <= YEAR_MAX:
                 raise ValidationError(
-                    self.env._(
-                        "Choose a year from %(min)s to %(max)s.", min=YEAR_MIN, max=YEAR_MAX
-                    )
+                    self.env._("Choose a year from %(min)s to %(max)s.", min=YEAR_MIN, max=YEAR_MAX)
                 )
 
     def action_print(self):

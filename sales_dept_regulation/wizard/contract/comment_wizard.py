@@ -72,7 +72,5 @@ class CommentWizard(models.TransientModel):
                     order=order.display_name,
                 )
             )
-        signature = (
-            self._sdr_signature_image() if self.validate_reject == "validate" else False
-        )
+        signature = self._sdr_signature_image() if self.validate_reject == "validate" else False
         order._sdr_decide(reviews, self.validate_reject, self.comment, signature)
