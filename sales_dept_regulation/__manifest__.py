@@ -60,5 +60,4 @@
     },
     "application": True,
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }

@@ -15,7 +15,9 @@ PYTHON = os.environ.get("SDR_PYTHON", sys.executable)
 
 
 def odoo(*args, timeout=1200):
-    """Run `python -m odoo [SUBCOMMAND] -c CONF ARGS`; return (seconds, output); raise on failure."""
+    """Run `python -m odoo [SUBCOMMAND] -c CONF ARGS`; return (seconds, output).
+
+    Raises on failure."""
     assert ODOO_CONF, "SDR_ODOO_CONF is not set: run the suite through tools/dev.sh test"
     subcommand = args[:2] if args[0] == "module" else ()
     start = time.monotonic()

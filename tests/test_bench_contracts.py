@@ -120,7 +120,8 @@ def test_ordinary_quotations_cost_as_in_standard_odoo(bench_databases):
     )
     report(
         f"queries per confirmation: sale only {standard['confirm_queries']:g}, with {ADDON} "
-        f"{addon['confirm_queries']:g} (rules on {rules['confirm_queries']:g}); per create+confirm: "
+        f"{addon['confirm_queries']:g} (rules on {rules['confirm_queries']:g}); "
+        f"per create+confirm: "
         f"{standard['queries_per_order']:.1f} vs {addon['queries_per_order']:.1f} "
         f"(rules on {rules['queries_per_order']:.1f})"
     )

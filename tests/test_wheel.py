@@ -1,7 +1,10 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-"""The addon builds as an OCA-style wheel (whool), so `pip install ./sales_dept_regulation` works."""
+"""The addon builds as an OCA-style wheel (whool).
+
+So `pip install ./sales_dept_regulation` works.
+"""
 
 import pathlib
 import subprocess

@@ -25,11 +25,12 @@ from contextlib import closing
 from datetime import date, datetime
 
 import psycopg2
+from PIL import Image
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
-from PIL import Image
 
 from .common import MODULE
 from .conduct.conduct_common import ConductCommon
@@ -227,7 +228,7 @@ class TestFuzz(ConductCommon, ContractCommon):
         wizard = (
             cls.env["comment.wizard"]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"sdr_signature": SIGNATURE_PNG})
         )
         wizard.add_comment()
@@ -362,7 +363,7 @@ class TestFuzz(ConductCommon, ContractCommon):
 
                 def call():
                     ctx = getattr(order.with_env(env), f"{kind}_tier")()["context"]
-                    env["comment.wizard"].with_context(ctx).create(vals).add_comment()
+                    env["comment.wizard"].with_context(**ctx).create(vals).add_comment()
                     return order
 
                 return f"{order}.{kind}_tier(); comment.wizard.create({vals!r}).add_comment()", call
@@ -868,9 +869,10 @@ class TestFuzz(ConductCommon, ContractCommon):
                     core[model, result[1]] += 1
                 elif result[0] != "refused" and result[0] != "accepted":
                     findings[model].append(f"{text}\n      -> {result[1]}")
-        print(f"\nfuzz: {CALLS} calls, outcomes {dict(outcomes)}")
+        # pytest shows what a test prints with its failure: the fuzz run's summary
+        print(f"\nfuzz: {CALLS} calls, outcomes {dict(outcomes)}")  # pylint: disable=print-used
         for (model, where), count in sorted(core.items()):
-            print(f"  core error x{count} on {model}: {where}")
+            print(f"  core error x{count} on {model}: {where}")  # pylint: disable=print-used
         report = [
             f"{model}:\n    " + "\n    ".join(items) for model, items in sorted(findings.items())
         ]

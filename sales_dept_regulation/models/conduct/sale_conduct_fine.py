@@ -319,7 +319,8 @@ class SaleConductFine(models.Model):
         if not self.env.su:
             # a fine starts as a draft: drop the defaults a client may send for
             # the fields it cannot write
-            fines = self.with_context(
+            # a new context without those keys: kwargs could only add keys
+            fines = self.with_context(  # pylint: disable=context-overridden
                 {
                     key: value
                     for key, value in self.env.context.items()

@@ -21,13 +21,11 @@ class SaleContractSignature(models.Model):
     _description = "Contract Signature"
     _order = "order_id, version desc, date, id"
 
-    order_id = fields.Many2one(
-        "sale.order", string="Order", required=True, index=True, ondelete="cascade"
-    )
+    order_id = fields.Many2one("sale.order", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     version = fields.Integer(required=True, default=1)
     name = fields.Char(string="Tier", required=True)
-    role_id = fields.Many2one("res.groups", string="Role")
+    role_id = fields.Many2one("res.groups")
     user_id = fields.Many2one("res.users", string="Signed By", required=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     state = fields.Selection(SIGNATURE_STATES, required=True, default="signed")

@@ -35,7 +35,8 @@ class SaleOrder(models.Model):
         reviewed = self._sdr_under_tiers()
         (self - reviewed).need_validation = False
         if reviewed:
-            super(SaleOrder, reviewed)._compute_need_validation()
+            return super(SaleOrder, reviewed)._compute_need_validation()
+        return None
 
     def _sdr_under_tiers(self):
         """The orders tier validation may concern: under a rule of the regulations,
@@ -66,9 +67,10 @@ class SaleOrder(models.Model):
         return super()._check_state_from_condition() or (self.sdr_amending and self.state == "sale")
 
     def _compute_hide_reviews(self):
-        super()._compute_hide_reviews()
+        res = super()._compute_hide_reviews()
         for order in self.filtered("sdr_amending"):
             order.hide_reviews = False
+        return res
 
     def _prepare_tier_review_vals(self, definition, sequence):
         # OCA numbers the tiers by descending definition sequence: the
@@ -90,7 +92,7 @@ class SaleOrder(models.Model):
         # the dependencies from OCA's method)
         unreviewed = self.filtered(lambda order: not order.review_ids)
         unreviewed.validation_status = "no"
-        super(SaleOrder, self - unreviewed)._compute_validation_status()
+        return super(SaleOrder, self - unreviewed)._compute_validation_status()
 
     def _tier_validation_check_state_on_write(self, vals):
         # a confirmation may request and decide reviews itself (OCA)

@@ -3,7 +3,6 @@
 
 from datetime import timedelta
 
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
@@ -59,12 +58,10 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        string="Customer Stage",
         prefetch=GRADING_PREFETCH,
     )
     customer_grade_id = fields.Many2one(
         "sale.customer.grade",
-        string="Customer Grade",
         readonly=True,
         copy=False,
         index="btree_not_null",

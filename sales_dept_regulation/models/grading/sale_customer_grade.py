@@ -231,8 +231,9 @@ class SaleCustomerGrade(models.Model):
     def _get_grading_scales(self):
         """{(company id, scale): (criteria tuples in order)} of all active grades."""
         scales = defaultdict(list)
-        grades = self.sudo().search([])
-        for grade, criteria in zip(grades, grades._criteria()):
+        # every active grade of every company: the whole (small) scale table is cached
+        grades = self.sudo().search([])  # pylint: disable=no-search-all
+        for grade, criteria in zip(grades, grades._criteria(), strict=True):
             scales[grade.company_id.id, grade.customer_stage].append(criteria)
         return {key: tuple(value) for key, value in scales.items()}
 

@@ -30,12 +30,10 @@ class SaleCustomerGradeHistory(models.Model):
     change_type = fields.Selection(CHANGE_TYPES, required=True, default="automatic")
     old_stage = fields.Selection(CUSTOMER_STAGES)
     new_stage = fields.Selection(CUSTOMER_STAGES)
-    old_grade_id = fields.Many2one("sale.customer.grade", string="Old Grade")
-    new_grade_id = fields.Many2one("sale.customer.grade", string="New Grade")
-    user_id = fields.Many2one(
-        "res.users", string="User", help="Empty when the change was automatic."
-    )
-    changed_by = fields.Char(string="Changed By", compute="_compute_changed_by")
+    old_grade_id = fields.Many2one("sale.customer.grade")
+    new_grade_id = fields.Many2one("sale.customer.grade")
+    user_id = fields.Many2one("res.users", help="Empty when the change was automatic.")
+    changed_by = fields.Char(compute="_compute_changed_by")
     reason = fields.Text()
 
     @api.depends("user_id")

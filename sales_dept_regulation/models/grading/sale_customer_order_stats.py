@@ -191,5 +191,6 @@ class SaleCustomerOrderStats(models.Model):
         return added
 
     def init(self):
-        super().init()
+        res = super().init()
         self.env.cr.execute(ADD_ORDERS_FUNCTION)
+        return res

@@ -87,7 +87,7 @@ class SaleConductFineXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, objs):
         year, month = self._period(data, objs)
         rules, rows = self._get_appraisal_rows(year, month)
-        _ = self.env._
+
         sheet = workbook.add_worksheet(f"{year}-{month:02d}")
         bold = workbook.add_format({"bold": True})
         head = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
@@ -100,14 +100,14 @@ class SaleConductFineXlsx(models.AbstractModel):
                 "num_format": self._report_xlsx_currency_format(self.env.company.currency_id),
             }
         )
-        sheet.write(0, 0, _("Fines of %(year)s-%(month)02d", year=year, month=month), bold)
-        header = [_("Employee"), _("Department")]
+        sheet.write(0, 0, self.env._("Fines of %(year)s-%(month)02d", year=year, month=month), bold)
+        header = [self.env._("Employee"), self.env._("Department")]
         for rule in rules:
             header += [
-                _("%(rule)s: count", rule=rule.display_name),
-                _("%(rule)s: amount", rule=rule.display_name),
+                self.env._("%(rule)s: count", rule=rule.display_name),
+                self.env._("%(rule)s: amount", rule=rule.display_name),
             ]
-        header += [_("Total"), _("Paid"), _("Unpaid")]
+        header += [self.env._("Total"), self.env._("Paid"), self.env._("Unpaid")]
         sheet.write_row(2, 0, header, head)
         sheet.set_row(2, 45)
         sheet.set_column(0, 1, 18)
@@ -128,7 +128,7 @@ class SaleConductFineXlsx(models.AbstractModel):
                 is_money = col >= 2 + 2 * len(rules) or col % 2
                 sheet.write_number(row_index, col, value, money if is_money else None)
             row_index += 1
-        sheet.write(row_index, 0, _("Total"), bold)
+        sheet.write(row_index, 0, self.env._("Total"), bold)
         for col, value in enumerate(totals, start=2):
             is_money = col >= 2 + 2 * len(rules) or col % 2
             sheet.write_number(row_index, col, value, money_bold if is_money else bold)

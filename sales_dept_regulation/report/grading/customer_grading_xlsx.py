@@ -12,7 +12,7 @@ class CustomerGradingXlsx(models.AbstractModel):
     _description = "Customers by Stage and Grade (xlsx)"
 
     def generate_xlsx_report(self, workbook, data, partners):
-        _ = self.env._
+
         bold = workbook.add_format({"bold": True})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
         stage_field = self.env["res.partner"]._fields["customer_stage"]
@@ -27,27 +27,29 @@ class CustomerGradingXlsx(models.AbstractModel):
             )
         )
 
-        summary = workbook.add_worksheet(_("By Stage and Grade"))
+        summary = workbook.add_worksheet(self.env._("By Stage and Grade"))
         counts = {}
         for customer in customers:
             key = (customer.customer_stage, customer.customer_grade_id)
             counts[key] = counts.get(key, 0) + 1
-        summary.write_row(0, 0, [_("Stage"), _("Grade"), _("Customers")], bold)
+        summary.write_row(
+            0, 0, [self.env._("Stage"), self.env._("Grade"), self.env._("Customers")], bold
+        )
         for row, ((stage, grade), count) in enumerate(counts.items(), start=1):
             summary.write_row(row, 0, [stages.get(stage, ""), grade.name or "", count])
 
-        sheet = workbook.add_worksheet(_("Customers"))
+        sheet = workbook.add_worksheet(self.env._("Customers"))
         sheet.write_row(
             0,
             0,
             [
-                _("Customer"),
-                _("Stage"),
-                _("Grade"),
-                _("Grade Locked"),
-                _("Salesperson"),
-                _("Last Visit"),
-                _("Next Visit Due"),
+                self.env._("Customer"),
+                self.env._("Stage"),
+                self.env._("Grade"),
+                self.env._("Grade Locked"),
+                self.env._("Salesperson"),
+                self.env._("Last Visit"),
+                self.env._("Next Visit Due"),
             ],
             bold,
         )
@@ -59,7 +61,7 @@ class CustomerGradingXlsx(models.AbstractModel):
                     customer.name,
                     stages.get(customer.customer_stage, ""),
                     customer.customer_grade_id.name or "",
-                    _("Yes") if customer.customer_grade_locked else "",
+                    self.env._("Yes") if customer.customer_grade_locked else "",
                     customer.user_id.name or "",
                 ],
             )

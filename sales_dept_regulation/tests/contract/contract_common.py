@@ -71,7 +71,7 @@ class ContractCommon(RegulationCommon):
         wizard = (
             self.env["comment.wizard"]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": comment, "sdr_signature": signature})
         )
         wizard.add_comment()
@@ -81,7 +81,7 @@ class ContractCommon(RegulationCommon):
         wizard = (
             self.env["comment.wizard"]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": reason})
         )
         wizard.add_comment()

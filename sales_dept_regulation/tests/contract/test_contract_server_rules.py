@@ -214,7 +214,8 @@ class TestContractServerRules(ContractCommon):
         tag = self.env["crm.tag"].create({"name": "Key account"})
         order.with_user(self.salesperson).write({"tag_ids": [Command.link(tag.id)]})
         self.assertEqual(order.tag_ids, tag)
-        order.with_user(self.salesperson).message_post(body="Customer called")
+        note = "Customer called"  # what a user types: not a term to translate
+        order.with_user(self.salesperson).message_post(body=note)
         order.with_user(self.department_head).message_subscribe(
             partner_ids=self.clerk.partner_id.ids
         )

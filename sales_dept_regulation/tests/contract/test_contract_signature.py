@@ -4,7 +4,7 @@
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from ..common import MODULE
@@ -240,14 +240,14 @@ class TestContractSignature(ContractCommon):
         action = order.with_user(self.deputy_gm).reject_tier()
         self.assertEqual(action["context"]["default_validate_reject"], "reject")
         wizard_form = Form(
-            self.env["comment.wizard"].with_user(self.deputy_gm).with_context(action["context"])
+            self.env["comment.wizard"].with_user(self.deputy_gm).with_context(**action["context"])
         )
         with self.assertRaises(AssertionError):
             wizard_form.save()  # the reason is required in the form
         wizard = (
             self.env["comment.wizard"]
             .with_user(self.deputy_gm)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": " "})
         )
         with self.assertRaisesRegex(UserError, "reason"):
@@ -378,7 +378,7 @@ class TestContractSignature(ContractCommon):
         order = self._order()
         order.with_user(self.salesperson).request_validation()
         self._sign(order, self.department_head)
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             order.sdr_signature_ids.with_user(self.department_head).unlink()
         with self.assertRaises(UserError):
             order.sdr_signature_ids.unlink()

@@ -181,7 +181,7 @@ class TestCustomerGrading(GradingCommon):
         self.assertEqual(self.customer.customer_grade_id, self.formal_b)
         action = self.customer.with_user(head).action_open_customer_grade_lock()
         with Form(
-            self.env[action["res_model"]].with_user(head).with_context(action["context"])
+            self.env[action["res_model"]].with_user(head).with_context(**action["context"])
         ) as wizard:
             wizard.grade_id = self.formal_a
             wizard.reason = "Strategic account"

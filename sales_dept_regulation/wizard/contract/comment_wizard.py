@@ -5,9 +5,10 @@ import base64
 import binascii
 import io
 
+from PIL import Image
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from PIL import Image
 
 
 class CommentWizard(models.TransientModel):

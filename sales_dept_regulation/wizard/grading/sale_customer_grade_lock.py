@@ -16,7 +16,6 @@ class SaleCustomerGradeLock(models.TransientModel):
     current_grade_id = fields.Many2one(related="partner_id.customer_grade_id")
     grade_id = fields.Many2one(
         "sale.customer.grade",
-        string="Grade",
         required=True,
         domain="[('company_id', '=', company_id), ('customer_stage', '=', grade_scale)]",
     )
