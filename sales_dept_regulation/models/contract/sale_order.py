@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..grading.sale_customer_grade import check_values
 from .tier_review import as_engine, is_engine
 
 APPROVAL_KINDS = [
@@ -47,11 +48,11 @@ ENGINE_FIELDS = {
     "validation_status",
     "review_ids",
 }
-# what a new order has of them (a form sends these)
+# what a new order has of them (a form sends these), compared by type and value
 ENGINE_FIELD_DEFAULTS = {
-    "sdr_contract_version": (False, None, 0, 1),
-    "sdr_amending": (False, None),
-    "validation_status": (False, None, "no"),
+    "sdr_contract_version": {(bool, False), (int, 1)},
+    "sdr_amending": {(bool, False)},
+    "validation_status": {(bool, False), (str, "no")},
 }
 # Contract fields an ordinary quotation never reads: fetched together, only when
 # a contract needs them (see GRADING_PREFETCH on res.partner).
@@ -222,13 +223,14 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         if not is_engine(self.env):
             new = self.browse()
+            check_values(self.env, vals_list)
             for vals in vals_list:
-                if isinstance(vals, dict):
-                    new._sdr_check_engine_fields(vals)
+                new._sdr_check_engine_fields(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if isinstance(vals, dict) and not is_engine(self.env):
+        check_values(self.env, [vals])
+        if not is_engine(self.env):
             self._sdr_check_engine_fields(vals)
             self._sdr_check_signed_terms(vals)
         return super().write(vals)
@@ -241,7 +243,7 @@ class SaleOrder(models.Model):
             if name == "review_ids":
                 same = not value
             elif not self:
-                same = value in ENGINE_FIELD_DEFAULTS[name]
+                same = (type(value), value) in ENGINE_FIELD_DEFAULTS[name]
             else:
                 same = isinstance(value, (bool, int, str)) and all(
                     order[name] == value for order in self

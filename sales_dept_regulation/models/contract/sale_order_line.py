@@ -3,6 +3,7 @@
 
 from odoo import api, models
 
+from ..grading.sale_customer_grade import check_values
 from .tier_review import is_engine
 
 # What delivery and invoicing may still write on a line of a signed order:
@@ -15,6 +16,7 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self.env, vals_list)
         lines = super().create(vals_list)
         if not is_engine(self.env):
             # down payment lines come from the invoicing wizard, as the engine
@@ -24,7 +26,8 @@ class SaleOrderLine(models.Model):
         return lines
 
     def write(self, vals):
-        if isinstance(vals, dict) and not is_engine(self.env):
+        check_values(self.env, [vals])
+        if not is_engine(self.env):
             orders = self.order_id
             target = vals.get("order_id")
             if isinstance(target, int) and not isinstance(target, bool):
