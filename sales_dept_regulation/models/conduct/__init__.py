@@ -4,3 +4,4 @@
 from . import sale_conduct_rule
 from . import sale_conduct_rule_band
 from . import sale_conduct_fine
+from . import sale_conduct_fine_workflow
