@@ -367,7 +367,6 @@ class SaleOrder(models.Model):
                 date_deadline=fields.Date.context_today(self),
                 user_id=clerk.id,
             )
-        self._sdr_archive_signed_contract()
         was_amending = self.sdr_amending
         if was_amending:
             as_engine(self).sdr_amending = False
@@ -381,11 +380,3 @@ class SaleOrder(models.Model):
         clerks = self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
         clerks = clerks.filtered(lambda u: self.company_id in u.company_ids)
         return clerks.sorted("id")[:1]
-
-    def _sdr_archive_signed_contract(self):
-        """Hook for the contract archive: called once per effective contract version.
-
-        The archive (seed 000 §档案管理制度) is a later issue; it will file the signed
-        "Sales Contract" PDF here. Does nothing for now.
-        """
-        return True
