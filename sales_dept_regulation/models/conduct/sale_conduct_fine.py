@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from .. import roles
+
 FINE_STATE = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -54,8 +56,6 @@ WORKFLOW_FIELDS = frozenset(
         "repeat_limit_reached",
     }
 )
-GROUP_DEPARTMENT_HEAD = "sales_dept_regulation.group_role_department_head"
-GROUP_GENERAL_MANAGER = "sales_dept_regulation.group_role_general_manager"
 
 
 def _is_text(reason):
@@ -254,7 +254,7 @@ class SaleConductFine(models.Model):
 
     def _check_override_right(self):
         # not a constraint: constraints run as superuser
-        if self.env.su or self.env.user.has_group(GROUP_DEPARTMENT_HEAD):
+        if self.env.su or self.env.user.has_group(roles.DEPARTMENT_HEAD):
             return
         for fine in self.filtered("is_override"):
             raise UserError(

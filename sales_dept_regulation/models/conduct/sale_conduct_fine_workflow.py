@@ -7,10 +7,9 @@ from datetime import timedelta
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from .. import roles
 from .sale_conduct_fine import (
     COUNTED_STATES,
-    GROUP_DEPARTMENT_HEAD,
-    GROUP_GENERAL_MANAGER,
     _is_text,
 )
 
@@ -160,11 +159,9 @@ class SaleConductFine(models.Model):
     # ------------------------------------------------------------
 
     def _check_manager(self):
-        user = self.env.user
         if not (
             self.env.su
-            or user.has_group(GROUP_DEPARTMENT_HEAD)
-            or user.has_group(GROUP_GENERAL_MANAGER)
+            or self.env.user.has_groups(f"{roles.DEPARTMENT_HEAD},{roles.GENERAL_MANAGER}")
         ):
             raise UserError(
                 self.env._("Only a Department Head or the General Manager can do this.")
@@ -172,7 +169,7 @@ class SaleConductFine(models.Model):
 
     def _general_managers(self):
         self.ensure_one()
-        group = self.env.ref(GROUP_GENERAL_MANAGER).sudo()
+        group = self.env.ref(roles.GENERAL_MANAGER).sudo()
         return group.all_user_ids.filtered(lambda user: self.company_id in user.company_ids).sorted(
             "id"
         )

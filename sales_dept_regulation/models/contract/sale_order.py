@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import roles
 from ..grading.sale_customer_grade import check_values
 from .tier_review import as_engine, is_engine
 
@@ -22,16 +23,10 @@ DELIVERY_METHODS = [
     ("own", "Our Delivery"),
     ("carrier", "Carrier"),
 ]
-# Roles allowed to restart signatures and open amendments ("Department Head and above").
-MANAGER_ROLES = (
-    "sales_dept_regulation.group_role_department_head,"
-    "sales_dept_regulation.group_role_deputy_general_manager,"
-    "sales_dept_regulation.group_role_general_manager"
-)
 # The signatures and the receivables shown to signers are for the regulations'
 # roles; the views show the addon's fields to them only, so that a Sales user
 # without any role reads and edits quotations as in standard Odoo.
-ROLES = "sales_dept_regulation.group_scope_own"
+ROLES = roles.SCOPE_OWN
 # What may still change on an order once its signatures have started or it is
 # an effective contract: nothing of it is printed on, or decides, the contract.
 # A company adds fields with OCA's tier validation exceptions.
@@ -57,7 +52,7 @@ ENGINE_FIELD_DEFAULTS = {
 # Contract fields an ordinary quotation never reads: fetched together, only when
 # a contract needs them (see GRADING_PREFETCH on res.partner).
 CONTRACT_PREFETCH = "sdr_contract"
-# Fields every contract needs before it is submitted (seed 000 §合同管理).
+# Fields every contract needs before it is submitted, by the regulations.
 CONTRACT_REQUIRED_FIELDS = [
     "client_order_ref",
     "payment_term_id",
@@ -112,7 +107,7 @@ class SaleOrder(models.Model):
         readonly=True,
         groups=ROLES,
     )
-    # the credit check comes first (seed 000 §合同管理): signers see who the customer is
+    # the regulations check credit first: signers see who the customer is
     sdr_customer_stage = fields.Selection(related="partner_id.commercial_customer_stage")
     sdr_customer_grade_id = fields.Many2one(related="partner_id.commercial_customer_grade_id")
     sdr_partner_credit = fields.Monetary(
@@ -376,5 +371,5 @@ class SaleOrder(models.Model):
         return True
 
     def _sdr_check_manager(self, message):
-        if not self.env.su and not self.env.user.has_groups(MANAGER_ROLES):
+        if not self.env.su and not self.env.user.has_groups(roles.MANAGERS):
             raise UserError(message)

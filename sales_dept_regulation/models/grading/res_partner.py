@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
 
+from .. import roles
 from .sale_customer_grade import (
     CUSTOMER_STAGES,
     INTEREST_LEVELS,
@@ -43,11 +44,6 @@ SALESPERSON_FIELDS = {
 # orders, invoices and addresses read partners all the time, the grading fields
 # only the grading and its screens need (as website does for its SEO fields).
 GRADING_PREFETCH = "customer_grading"
-OVERRIDE_GROUPS = (
-    "sales_dept_regulation.group_role_department_head",
-    "sales_dept_regulation.group_role_deputy_general_manager",
-    "sales_dept_regulation.group_role_general_manager",
-)
 
 
 class ResPartner(models.Model):
@@ -242,14 +238,14 @@ class ResPartner(models.Model):
             vals
             and vals.keys() <= SALESPERSON_FIELDS
             and not self.env.su
-            and self.env.user.has_group("sales_dept_regulation.group_scope_own")
+            and self.env.user.has_group(roles.SCOPE_OWN)
             and not self.has_access("write")
         ):
             # sales users may not edit contacts in general, but they keep the
             # prospect and visit information of their own customers current
             if any(
                 partner.commercial_partner_id.user_id != self.env.user for partner in self
-            ) and not self.env.user.has_group("sales_dept_regulation.group_scope_department"):
+            ) and not self.env.user.has_group(roles.SCOPE_DEPARTMENT):
                 raise AccessError(
                     self.env._("You can only record visits and interest for your own customers.")
                 )
@@ -301,16 +297,12 @@ class ResPartner(models.Model):
         partners.write({"customer_grade_locked": False, "customer_grade_lock_reason": False})
         self.env["sale.customer.grade.history"].sudo().create(
             [
-                {
-                    "partner_id": partner.id,
-                    "company_id": (partner.company_id or self.env.company).id,
-                    "change_type": "unlock",
-                    "old_stage": partner.customer_stage,
-                    "new_stage": partner.customer_stage,
-                    "old_grade_id": partner.customer_grade_id.id,
-                    "new_grade_id": partner.customer_grade_id.id,
-                    "user_id": self.env.uid,
-                }
+                partner._grade_history_vals(
+                    partner.customer_stage,
+                    partner.customer_grade_id.id,
+                    change_type="unlock",
+                    user_id=self.env.uid,
+                )
                 for partner in partners
             ]
         )
@@ -341,17 +333,13 @@ class ResPartner(models.Model):
                     )
                 )
         history = [
-            {
-                "partner_id": partner.id,
-                "company_id": (partner.company_id or self.env.company).id,
-                "change_type": "lock",
-                "old_stage": partner.customer_stage,
-                "new_stage": partner.customer_stage,
-                "old_grade_id": partner.customer_grade_id.id,
-                "new_grade_id": grade.id,
-                "user_id": self.env.uid,
-                "reason": reason,
-            }
+            partner._grade_history_vals(
+                partner.customer_stage,
+                grade.id,
+                change_type="lock",
+                user_id=self.env.uid,
+                reason=reason,
+            )
             for partner in partners
         ]
         partners._grading_engine().write(
@@ -367,8 +355,7 @@ class ResPartner(models.Model):
     def action_recompute_customer_grades(self):
         """The managers' button: regrade every customer now."""
         if not (
-            self._can_override_customer_grade()
-            or self.env.user.has_group("sales_dept_regulation.group_role_regulation_admin")
+            self._can_override_customer_grade() or self.env.user.has_group(roles.REGULATION_ADMIN)
         ):
             raise AccessError(self.env._("Only a Department Head or above can regrade customers."))
         partners = self.sudo()._get_gradable_customers()

@@ -8,7 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import split_every
 
-from .res_partner import GRADING_CHUNK, GRADING_PREFETCH, ORDER_FIGURE_FIELDS, OVERRIDE_GROUPS
+from .. import roles
+from .res_partner import GRADING_CHUNK, GRADING_PREFETCH, ORDER_FIGURE_FIELDS
 from .sale_customer_grade import select_grade
 
 
@@ -23,7 +24,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------
 
     def _can_override_customer_grade(self):
-        return self.env.su or any(self.env.user.has_group(group) for group in OVERRIDE_GROUPS)
+        return self.env.su or self.env.user.has_groups(roles.MANAGERS)
 
     @api.model
     def _get_gradable_customers(self):
@@ -151,16 +152,7 @@ class ResPartner(models.Model):
             if stage == partner.customer_stage and grade_id == old_grade_id:
                 continue
             changes[stage, grade_id].append(partner.id)
-            history.append(
-                {
-                    "partner_id": partner.id,
-                    "company_id": company.id,
-                    "old_stage": partner.customer_stage,
-                    "new_stage": stage,
-                    "old_grade_id": old_grade_id,
-                    "new_grade_id": grade_id,
-                }
-            )
+            history.append(partner._grade_history_vals(stage, grade_id))
             if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
                 newly_lost.append(partner)
         if not changes:
@@ -176,6 +168,20 @@ class ResPartner(models.Model):
             "sales_dept_regulation.mail_activity_type_customer_win_back",
             self.env._("Win back this lost customer"),
         )
+
+    def _grade_history_vals(self, new_stage, new_grade_id, **values):
+        """The history row of a change of this customer's stage or grade, from
+        what it has now; ``values`` adds the change type, the user, the reason."""
+        self.ensure_one()
+        return {
+            "partner_id": self.id,
+            "company_id": (self.company_id or self.env.company).id,
+            "old_stage": self.customer_stage,
+            "new_stage": new_stage,
+            "old_grade_id": self.customer_grade_id.id,
+            "new_grade_id": new_grade_id,
+            **values,
+        }
 
     def _schedule_customer_activities(self, partners, type_xmlid, summary):
         """One open activity of that type per customer, for its salesperson."""
