@@ -31,7 +31,7 @@ class TestConductAppeal(ConductCommon):
         self.assertEqual(fine.appeal_user_id, deputy, "the superior of the superior")
         activity = fine.activity_ids
         self.assertEqual(activity.user_id, deputy)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "without a pending appeal"):
             fine.with_user(self.head).action_mark_paid()
         with self.assertRaisesText(UserError, "can decide this appeal"):
             fine.with_user(self.head).action_appeal_decide(True, "Fine")
@@ -43,7 +43,7 @@ class TestConductAppeal(ConductCommon):
         message = fine.message_ids.filtered(lambda m: seller.partner_id in m.notified_partner_ids)
         self.assertTrue(message)
         self.assertIn("upheld", message[0].body)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "can be appealed, and only once"):
             fine.with_user(seller).action_appeal("Again")
 
     def test_appeal_rejected(self):
@@ -86,5 +86,5 @@ class TestConductAppeal(ConductCommon):
 
     def test_draft_fine_cannot_be_appealed(self):
         fine = self.fine(self.rule_speaker)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "can be appealed, and only once"):
             fine.with_user(self.role_users["salesperson"]).action_appeal("Unfair")

@@ -96,16 +96,16 @@ class TestConductFine(ConductCommon):
     def test_states_and_locks(self):
         fine = self.confirmed(self.rule_speaker)
         self.assertEqual(fine.confirm_user_id, self.head)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is no longer a draft"):
             fine.with_user(self.head).write({"amount": 10, "amount_reason": "x"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Only draft fines can be confirmed"):
             fine.with_user(self.head).action_confirm()
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Only a Department Head or the General Manager"):
             fine.with_user(self.role_users["salesperson"]).action_mark_paid()
         with freeze_time("2026-04-10"):
             fine.with_user(self.head).action_mark_paid()
         self.assertEqual((fine.state, str(fine.paid_date)), ("paid", "2026-04-10"))
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Only draft or confirmed fines can be cancelled"):
             fine.with_user(self.head).action_cancel("Too late")
         draft = self.fine(self.rule_speaker)
         with self.assertRaisesText(UserError, "reason"):

@@ -191,21 +191,21 @@ class TestContractSignature(ContractCommon):
         for user in (self.salesperson, self.department_head):
             with self.assertRaisesRegex(UserError, "signatures of .* have started"):
                 line.with_user(user).write({"price_unit": 5750.0})
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
             line.with_user(self.salesperson).write({"product_uom_qty": 50})
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
             line.with_user(self.salesperson).write({"discount": 50})
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
             self.env["sale.order.line"].with_user(self.salesperson).create(
                 {"order_id": order.id, "product_id": self.product.id}
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
             line.with_user(self.salesperson).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
             order.with_user(self.salesperson).write(
                 {"order_line": [Command.update(line.id, {"price_unit": 1.0})]}
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "signatures of .* have started"):
             order.with_user(self.salesperson).write({"payment_term_id": False})
         # the description is printed on the contract: frozen as well
         with self.assertRaisesRegex(UserError, "signatures of .* have started"):
@@ -328,7 +328,7 @@ class TestContractSignature(ContractCommon):
             order.with_user(self.salesperson).action_confirm()
         order.with_user(self.salesperson).request_validation()
         self.assertEqual(len(order.review_ids), 1)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "You are not the signer"):
             order.with_user(self.general_manager).validate_tier()
         self._sign(order, self.department_head)
         order.with_user(self.salesperson).action_confirm()
