@@ -38,6 +38,7 @@ LOG_DIR = os.path.join(os.path.dirname(ODOO_CONF or "."), "compat-logs")
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) (\S+) (\S+): (.*)$")
 SUMMARY = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 MODULE_STATS = re.compile(r"^(\w+): (\d+) tests ")
+TEST_FILE = re.compile(r'File ".*/addons/\w+/tests/')
 
 
 def free_port():
@@ -138,9 +139,10 @@ def summary_of(traceback):
     lines = traceback.splitlines()
     starts = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call")]
     lines = lines[starts[-1] + 1 :] if starts else lines
-    frame = [line for line in lines if line.startswith("  File")][:1]
-    if frame:
-        frame.append(lines[lines.index(frame[0]) + 1])
+    frames = [i for i, line in enumerate(lines) if line.startswith("  File")]
+    # the frame in the test module itself, past Odoo's test decorators
+    own = [i for i in frames if TEST_FILE.search(lines[i])] or frames
+    frame = lines[own[0] : own[0] + 2] if own else []
     exception = [i for i, line in enumerate(lines) if line and not line.startswith(" ")]
     message = lines[exception[0] : exception[0] + 2] if exception else lines[-1:]
     return "\n".join("    " + line for line in frame + message if line.strip())
