@@ -1,3 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
 """Compatibility check: the addon breaks none of the tests of the modules it builds on.
 
 Odoo's own `sale` tests and OCA's `sale_tier_validation` and `base_tier_validation` tests
