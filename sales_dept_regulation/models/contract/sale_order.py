@@ -275,13 +275,19 @@ class SaleOrder(models.Model):
             and set(frozen.mapped("state")) == {"draft"}
         ):
             return
+        # the company's exceptions depend on its company and the phase only: one
+        # search per (company, phase), not per order of a mass edit
+        allowed_by_key = {}
         for order in frozen:
-            allowed = WRITABLE_WHEN_SIGNED.union(
-                order._get_after_validation_exceptions()
-                if order.validation_status == "validated"
-                else order._get_under_validation_exceptions()
-            )
-            if not vals.keys() <= allowed:
+            validated = order.validation_status == "validated"
+            key = (order.company_id.id, validated)
+            if key not in allowed_by_key:
+                allowed_by_key[key] = WRITABLE_WHEN_SIGNED.union(
+                    order._get_after_validation_exceptions()
+                    if validated
+                    else order._get_under_validation_exceptions()
+                )
+            if not vals.keys() <= allowed_by_key[key]:
                 order._sdr_refuse_signed_change()
 
     def _sdr_refuse_signed_change(self):
