@@ -1,0 +1,104 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+CONFIDENTIALITY = [
+    ("department", "Department"),
+    ("confidential", "Confidential"),
+    ("secret", "Secret"),
+]
+
+
+class SaleArchiveCategory(models.Model):
+    _name = "sale.archive.category"
+    _description = "Archive Category"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Prefix of the archive numbers of this category (e.g. HT for contracts).",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", help="Empty: shared by every company.")
+    sequence_id = fields.Many2one("ir.sequence", string="Numbering", readonly=True, copy=False)
+    retention_years = fields.Integer(
+        string="Retention (years)",
+        default=3,
+        help="How long a document of this category is kept. 0: permanently.",
+    )
+    confidentiality = fields.Selection(CONFIDENTIALITY, required=True, default="department")
+    dispute_prone = fields.Boolean(
+        help="Documents of this category are kept with special care (e.g. contract change notes)."
+    )
+    document_count = fields.Integer(compute="_compute_document_count")
+
+    _code_unique = models.Constraint(
+        "UNIQUE(code, company_id)", "The code of an archive category must be unique."
+    )
+
+    @api.constrains("retention_years", "code")
+    def _check_values(self):
+        for category in self:
+            if category.retention_years < 0:
+                raise ValidationError(self.env._("The retention cannot be negative."))
+            if not (category.code or "").strip():
+                raise ValidationError(self.env._("An archive category needs a code."))
+
+    def _compute_document_count(self):
+        counts = dict(
+            self.env["sale.archive.document"]._read_group(
+                [("category_id", "in", self.ids)], ["category_id"], ["__count"]
+            )
+        )
+        for category in self:
+            category.document_count = counts.get(category, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        categories = super().create(vals_list)
+        for category in categories:
+            category.sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": f"Archive {category.code}",
+                        "code": f"sale.archive.document.{category.id}",
+                        "prefix": f"{category.code.strip()}/%(year)s/",
+                        "padding": 5,
+                        "company_id": category.company_id.id,
+                    }
+                )
+            )
+        return categories
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "code" in vals:
+            for category in self:
+                category.sequence_id.sudo().prefix = f"{category.code.strip()}/%(year)s/"
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_with_documents(self):
+        if (
+            self.env["sale.archive.document"]
+            .sudo()
+            .search_count([("category_id", "in", self.ids)], limit=1)
+        ):
+            raise ValidationError(
+                self.env._("A category with documents cannot be deleted: archive it instead.")
+            )
+
+    def action_open_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_dept_regulation.sale_archive_document_action"
+        )
+        action["domain"] = [("category_id", "=", self.id)]
+        action["context"] = {"default_category_id": self.id}
+        return action

@@ -1,0 +1,400 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..roles import SALES_CLERK
+from .sale_archive_approval import as_workflow, in_workflow, strip_defaults
+from .sale_archive_category import CONFIDENTIALITY
+
+# what the clerk may still change on a filed document; everything else moves
+# only through the action buttons
+EDITABLE_FIELDS = {
+    "title",
+    "description",
+    "cabinet",
+    "shelf",
+    "box",
+    "pages",
+    "copies",
+    "retention_until",
+    "confidentiality",
+    "dispute_prone",
+    "partner_id",
+    "sale_order_id",
+}
+_logger = logging.getLogger(__name__)
+
+CONTRACT_REPORT = "sales_dept_regulation.action_report_sale_contract"
+CREATE_FIELDS = EDITABLE_FIELDS | {"category_id", "company_id", "filing_date"}
+STATES = [
+    ("filed", "Filed"),
+    ("on_loan", "On Loan"),
+    ("destroyed", "Destroyed"),
+    ("lost", "Lost"),
+]
+
+
+class SaleArchiveDocument(models.Model):
+    _name = "sale.archive.document"
+    _inherit = ["mail.thread", "mail.activity.mixin", "sale.archive.approval"]
+    _description = "Archive Document"
+    _order = "filing_date desc, id desc"
+    _rec_names_search = ["name", "title"]
+
+    _state_from = ["filed"]
+    _state_to = ["destroyed"]
+    _cancel_state = "lost"
+
+    name = fields.Char(
+        string="Archive Number", readonly=True, copy=False, default="/", index="trigram"
+    )
+    title = fields.Char(required=True, tracking=True)
+    description = fields.Text()
+    category_id = fields.Many2one(
+        "sale.archive.category", required=True, ondelete="restrict", tracking=True, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    cabinet = fields.Char(tracking=True)
+    shelf = fields.Char(tracking=True)
+    box = fields.Char(tracking=True)
+    location = fields.Char(compute="_compute_location")
+    pages = fields.Integer(default=1)
+    copies = fields.Integer(default=1)
+    filing_date = fields.Date(default=fields.Date.context_today, required=True, readonly=True)
+    filed_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, string="Filed By"
+    )
+    retention_until = fields.Date(
+        compute="_compute_retention_until",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Empty: kept permanently.",
+    )
+    confidentiality = fields.Selection(
+        CONFIDENTIALITY,
+        compute="_compute_from_category",
+        store=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    dispute_prone = fields.Boolean(
+        compute="_compute_from_category", store=True, readonly=False, tracking=True
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer", index="btree_not_null")
+    sale_order_id = fields.Many2one("sale.order", index="btree_not_null")
+    state = fields.Selection(
+        STATES, default="filed", required=True, readonly=True, tracking=True, index=True
+    )
+    loan_ids = fields.One2many("sale.archive.loan", "document_id", string="Loans")
+    active_loan_id = fields.Many2one(
+        "sale.archive.loan", compute="_compute_active_loan_id", string="Current Loan"
+    )
+    destroy_reason = fields.Text(readonly=True, tracking=True)
+    destroyed_by_id = fields.Many2one("res.users", readonly=True, string="Destroyed By")
+    destroyed_date = fields.Date(readonly=True)
+    lost_report = fields.Text(readonly=True)
+    lost_date = fields.Date(readonly=True)
+    retention_notified = fields.Boolean(readonly=True, copy=False)
+
+    _pages_positive = models.Constraint(
+        "CHECK(pages >= 0 AND copies >= 0)", "Pages and copies cannot be negative."
+    )
+
+    @api.depends("cabinet", "shelf", "box")
+    def _compute_location(self):
+        for document in self:
+            document.location = " / ".join(
+                part for part in (document.cabinet, document.shelf, document.box) if part
+            )
+
+    @api.depends("category_id")
+    def _compute_from_category(self):
+        for document in self:
+            document.confidentiality = document.category_id.confidentiality or "department"
+            document.dispute_prone = document.category_id.dispute_prone
+
+    @api.depends("category_id", "filing_date")
+    def _compute_retention_until(self):
+        for document in self:
+            years = document.category_id.retention_years
+            document.retention_until = (
+                document.filing_date + relativedelta(years=years)
+                if years and document.filing_date
+                else False
+            )
+
+    def _compute_active_loan_id(self):
+        for document in self:
+            document.active_loan_id = document.loan_ids.filtered(
+                lambda loan: loan.state in ("requested", "approved", "signed_out", "overdue")
+            )[:1]
+
+    # ------------------------------------------------------------
+    # CRUD: a whitelist of what a user may set
+    # ------------------------------------------------------------
+
+    def _archive_check_clerk(self):
+        if not (self.env.su or self.env.user.has_groups(SALES_CLERK)):
+            raise AccessError(self.env._("Only the Sales Clerk manages the archive catalogue."))
+
+    @api.model
+    def _archive_mail_fields(self):
+        return set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow(self.env):
+            self._archive_check_clerk()
+            for vals in vals_list:
+                if not isinstance(vals, dict):
+                    raise ValidationError(self.env._("Invalid values for an archive document."))
+                refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
+                if refused:
+                    raise UserError(
+                        self.env._(
+                            "These fields are set by the archive itself: %(fields)s",
+                            fields=", ".join(sorted(refused)),
+                        )
+                    )
+            self = strip_defaults(self, CREATE_FIELDS)
+        documents = super().create(vals_list)
+        for document in documents:
+            if not document.title.strip():
+                raise ValidationError(self.env._("An archive document needs a title."))
+            sequence = document.category_id.sudo().sequence_id
+            as_workflow(document).name = (
+                sequence.next_by_id(document.filing_date) if sequence else "/"
+            )
+        return documents
+
+    def write(self, vals):
+        if not isinstance(vals, dict):
+            raise ValidationError(self.env._("Invalid values for an archive document."))
+        if not in_workflow(self.env):
+            refused = set(vals) - EDITABLE_FIELDS - self._archive_mail_fields()
+            if refused:
+                raise UserError(
+                    self.env._(
+                        "These fields change only through the archive's actions: %(fields)s",
+                        fields=", ".join(sorted(refused)),
+                    )
+                )
+            if set(vals) - self._archive_mail_fields():
+                self._archive_check_clerk()
+                if any(document.state == "destroyed" for document in self):
+                    raise UserError(self.env._("A destroyed document can no longer change."))
+        res = super().write(vals)
+        if "title" in vals and any(not (document.title or "").strip() for document in self):
+            raise ValidationError(self.env._("An archive document needs a title."))
+        if {"cabinet", "shelf", "box"} & set(vals):
+            self.filtered("location").sudo().activity_feedback(
+                ["sales_dept_regulation.mail_activity_type_archive_location"]
+            )
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._("Archive documents are never deleted: destroy them or report them lost.")
+        )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_request_destruction(self, reason=None):
+        """Ask the Department Head's approval to destroy documents past retention."""
+        self._archive_check_clerk()
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(self.env._("Please give the reason of the destruction."))
+        today = fields.Date.context_today(self)
+        for document in self:
+            if document.state != "filed":
+                raise UserError(
+                    self.env._(
+                        "%(document)s can be destroyed only while it is filed.",
+                        document=document.display_name,
+                    )
+                )
+            if not document.retention_until or document.retention_until > today:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not past its retention period.",
+                        document=document.display_name,
+                    )
+                )
+            if document.review_ids:
+                raise UserError(
+                    self.env._(
+                        "The destruction of %(document)s is already requested.",
+                        document=document.display_name,
+                    )
+                )
+            as_workflow(document).destroy_reason = reason.strip()
+            document._archive_request_approval()
+        return True
+
+    def action_destroy(self):
+        """The clerk destroys documents whose destruction was approved."""
+        self._archive_check_clerk()
+        for document in self:
+            if document.state != "filed" or not document.destroy_reason:
+                raise UserError(
+                    self.env._(
+                        "Request the destruction of %(document)s first.",
+                        document=document.display_name,
+                    )
+                )
+            if document.review_ids and document.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "The destruction of %(document)s is not approved yet.",
+                        document=document.display_name,
+                    )
+                )
+            as_workflow(document).write(
+                {
+                    "state": "destroyed",
+                    "destroyed_by_id": self.env.uid,
+                    "destroyed_date": fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def _rejected_tier(self, tiers=False):
+        res = super()._rejected_tier(tiers)
+        for document in self.filtered(lambda d: d.validation_status == "rejected"):
+            document.sudo().message_post(
+                body=self.env._("The destruction was refused: the document stays filed.")
+            )
+            as_workflow(document).destroy_reason = False
+            document._archive_clear_reviews()
+        return res
+
+    def action_report_lost(self, report=None):
+        self._archive_check_clerk()
+        if not isinstance(report, str) or not report.strip():
+            raise UserError(self.env._("Please describe how the document was lost."))
+        for document in self:
+            if document.state not in ("filed", "on_loan"):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is already destroyed or lost.",
+                        document=document.display_name,
+                    )
+                )
+        active = self.loan_ids.filtered(
+            lambda loan: loan.state in ("requested", "approved", "signed_out", "overdue")
+        )
+        as_workflow(active).write(
+            {"state": "cancelled", "cancel_reason": self.env._("The document was lost.")}
+        )
+        as_workflow(self).write(
+            {
+                "state": "lost",
+                "lost_report": report.strip(),
+                "lost_date": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_open_loans(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_dept_regulation.sale_archive_loan_action"
+        )
+        action["domain"] = [("document_id", "=", self.id)]
+        action["context"] = {"default_document_id": self.id}
+        return action
+
+    def action_request_loan(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.archive.loan",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_document_id": self.id},
+        }
+
+    def _archive_attach_contract(self, order):
+        """Attach the signed contract as the report renders it now (PDF, or its
+        HTML where no PDF engine is available, e.g. in tests)."""
+        self.ensure_one()
+        reports = self.env["ir.actions.report"].sudo()
+        report = self.env.ref(CONTRACT_REPORT, raise_if_not_found=False)
+        if not report:
+            return self.env["ir.attachment"]
+        try:
+            with self.env.cr.savepoint():
+                content, kind = reports._render_qweb_pdf(report, order.ids)
+        except UserError:
+            _logger.warning("No PDF engine: %s is filed with its HTML rendering", order.name)
+            content, kind = reports._render_qweb_html(report, order.ids)
+        if isinstance(content, str):
+            content = content.encode()
+        extension, mimetype = ("pdf", "application/pdf") if kind == "pdf" else ("html", "text/html")
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{self.name.replace('/', '-')}.{extension}",
+                    "raw": content,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+
+    # ------------------------------------------------------------
+    # CRONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_retention(self):
+        """List the documents past their retention for the clerk, once each."""
+        documents = self.sudo().search(
+            [
+                ("state", "=", "filed"),
+                ("retention_until", "<", fields.Date.context_today(self)),
+                ("retention_notified", "=", False),
+            ]
+        )
+        activity_type = self.env.ref("sales_dept_regulation.mail_activity_type_archive_retention")
+        vals_list = []
+        for document in documents:
+            clerk = document._archive_clerk()
+            if clerk:
+                vals_list.append(document._archive_activity_vals(activity_type, clerk))
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+        as_workflow(documents).retention_notified = True
+
+    def _archive_clerk(self):
+        clerks = self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
+        company = self.company_id or self.env.company
+        return clerks.filtered(lambda u: company in u.company_ids).sorted("id")[:1]
+
+    def _archive_activity_vals(self, activity_type, user, summary=False, model=None):
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(model or self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "summary": summary or activity_type.summary,
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+        }

@@ -1,0 +1,387 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from datetime import timedelta
+
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..roles import SALES_CLERK
+from .sale_archive_approval import as_workflow, in_workflow, strip_defaults
+
+ACTIVE_STATES = ("requested", "approved", "signed_out", "overdue")
+STATES = [
+    ("requested", "Requested"),
+    ("approved", "Approved"),
+    ("signed_out", "Signed Out"),
+    ("overdue", "Overdue"),
+    ("returned", "Returned"),
+    ("cancelled", "Cancelled"),
+]
+CREATE_FIELDS = {"document_id", "borrower_id", "purpose", "due_date"}
+# what may still change, by state, besides the chatter's own fields
+BORROWER_FIELDS = {
+    "requested": {"purpose", "due_date", "cancel_reason"},
+    "approved": {"purpose", "due_date", "cancel_reason", "signature"},
+}
+CLERK_FIELDS = {
+    "requested": {"purpose", "due_date", "cancel_reason"},
+    "approved": {"purpose", "due_date", "cancel_reason", "signature"},
+    "signed_out": {"due_date", "return_date", "return_condition", "return_note"},
+    "overdue": {"due_date", "return_date", "return_condition", "return_note"},
+}
+CHUNK = 1000
+
+
+class SaleArchiveLoan(models.Model):
+    _name = "sale.archive.loan"
+    _inherit = ["mail.thread", "mail.activity.mixin", "sale.archive.approval"]
+    _description = "Archive Loan"
+    _order = "id desc"
+
+    _state_from = ["requested"]
+    _state_to = ["approved"]
+    _cancel_state = "cancelled"
+
+    name = fields.Char(string="Loan Number", readonly=True, copy=False, default="/")
+    document_id = fields.Many2one(
+        "sale.archive.document", required=True, ondelete="restrict", index=True, tracking=True
+    )
+    borrower_id = fields.Many2one(
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+    )
+    purpose = fields.Text(required=True)
+    request_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    due_date = fields.Date(required=True, tracking=True)
+    state = fields.Selection(
+        STATES, default="requested", required=True, readonly=True, tracking=True, index=True
+    )
+    confidentiality = fields.Selection(related="document_id.confidentiality", store=True)
+    company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    signature = fields.Binary(copy=False, attachment=True)
+    signed_out_date = fields.Datetime(readonly=True, tracking=True)
+    handover_by_id = fields.Many2one("res.users", readonly=True, string="Handed Over By")
+    return_date = fields.Date(tracking=True)
+    return_condition = fields.Selection(
+        [("good", "Good"), ("damaged", "Damaged"), ("incomplete", "Incomplete")],
+        tracking=True,
+    )
+    return_note = fields.Text()
+    returned_to_id = fields.Many2one("res.users", readonly=True, string="Returned To")
+    cancel_reason = fields.Text(tracking=True)
+    reminder_sent = fields.Boolean(readonly=True, copy=False)
+
+    _one_active_loan = models.UniqueIndex(
+        "(document_id) WHERE state IN ('requested', 'approved', 'signed_out', 'overdue')",
+        "This document is already requested or lent: one loan at a time.",
+    )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def _archive_is_clerk(self):
+        return self.env.su or self.env.user.has_groups(SALES_CLERK)
+
+    @api.model
+    def _archive_mail_fields(self):
+        return self.env["sale.archive.document"]._archive_mail_fields()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow(self.env):
+            for vals in vals_list:
+                if not isinstance(vals, dict):
+                    raise ValidationError(self.env._("Invalid values for a loan."))
+                refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
+                if refused:
+                    raise UserError(
+                        self.env._(
+                            "These fields are set by the borrowing log itself: %(fields)s",
+                            fields=", ".join(sorted(refused)),
+                        )
+                    )
+                borrower = vals.get("borrower_id")
+                if borrower and borrower != self.env.uid and not self._archive_is_clerk():
+                    raise AccessError(
+                        self.env._("Only the Sales Clerk requests a loan for someone else.")
+                    )
+            self = strip_defaults(self, CREATE_FIELDS - {"borrower_id"})
+        try:
+            with self.env.cr.savepoint():
+                loans = super().create(vals_list)
+        except psycopg2.errors.UniqueViolation:
+            raise ValidationError(
+                self.env._("This document is already requested or lent: one loan at a time.")
+            ) from None
+        today = fields.Date.context_today(self)
+        for loan in loans:
+            document = loan.document_id
+            if document.state not in ("filed", "on_loan"):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is destroyed or lost: it cannot be lent.",
+                        document=document.display_name,
+                    )
+                )
+            if document.sudo().review_ids:
+                raise UserError(
+                    self.env._(
+                        "%(document)s awaits its destruction: it cannot be lent.",
+                        document=document.display_name,
+                    )
+                )
+            if not (loan.purpose or "").strip():
+                raise ValidationError(self.env._("Please give the purpose of the loan."))
+            if loan.due_date < today:
+                raise ValidationError(self.env._("The due date cannot be before the sign-out."))
+            as_workflow(loan).name = (
+                self.env["ir.sequence"].sudo().next_by_code("sale.archive.loan")
+            )
+            loan._archive_request_approval()
+        return loans
+
+    def write(self, vals):
+        if not isinstance(vals, dict):
+            raise ValidationError(self.env._("Invalid values for a loan."))
+        if not in_workflow(self.env):
+            changed = set(vals) - self._archive_mail_fields()
+            if changed:
+                clerk = self._archive_is_clerk()
+                for loan in self:
+                    if clerk:
+                        allowed = CLERK_FIELDS.get(loan.state, set())
+                    elif loan.borrower_id == self.env.user:
+                        allowed = BORROWER_FIELDS.get(loan.state, set())
+                    else:
+                        allowed = set()
+                    refused = changed - allowed
+                    if refused:
+                        raise UserError(
+                            self.env._(
+                                "%(loan)s: these fields cannot change now: %(fields)s",
+                                loan=loan.display_name,
+                                fields=", ".join(sorted(refused)),
+                            )
+                        )
+        res = super().write(vals)
+        if "due_date" in vals or "return_date" in vals:
+            self._archive_check_dates()
+        if "purpose" in vals and any(not (loan.purpose or "").strip() for loan in self):
+            raise ValidationError(self.env._("Please give the purpose of the loan."))
+        return res
+
+    def _archive_check_dates(self):
+        for loan in self:
+            start = loan.signed_out_date.date() if loan.signed_out_date else None
+            if loan.due_date and start and loan.due_date < start:
+                raise ValidationError(self.env._("The due date cannot be before the sign-out."))
+            if loan.return_date and (not start or loan.return_date < start):
+                raise ValidationError(self.env._("A return cannot be before the sign-out."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(self.env._("Loans are never deleted: cancel them with a reason."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def _archive_check_clerk(self):
+        if not self._archive_is_clerk():
+            raise AccessError(self.env._("Only the Sales Clerk manages the borrowing log."))
+
+    def _archive_check_state(self, states, message):
+        for loan in self:
+            if loan.state not in states:
+                raise UserError(message % {"loan": loan.display_name})
+
+    def action_approve(self):
+        """The clerk approves a department-level loan; confidential and secret
+        ones are approved through their tier reviews."""
+        self._archive_check_clerk()
+        self._archive_check_state(["requested"], self.env._("%(loan)s is not a pending request."))
+        for loan in self:
+            if loan.review_ids and loan.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "%(loan)s needs the approval of %(tier)s.",
+                        loan=loan.display_name,
+                        tier=", ".join(loan.review_ids.mapped("name")),
+                    )
+                )
+        as_workflow(self).state = "approved"
+        return True
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        if self.validation_status == "validated" and self.state == "requested":
+            as_workflow(self).state = "approved"
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Loan approved: sign it out"),
+                user_id=(self.document_id._archive_clerk() or self.env.user).id,
+            )
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        res = super()._rejected_tier(tiers)
+        if self.validation_status == "rejected" and self.state == "requested":
+            as_workflow(self).write(
+                {"state": "cancelled", "cancel_reason": self.env._("The approval was refused.")}
+            )
+        return res
+
+    def action_sign_out(self):
+        """The clerk hands the document over against the borrower's signature."""
+        self._archive_check_clerk()
+        self._archive_check_state(["approved"], self.env._("%(loan)s is not approved."))
+        now = fields.Datetime.now()
+        for loan in self:
+            if not loan.signature:
+                raise UserError(
+                    self.env._(
+                        "The borrower must sign %(loan)s before the handover.",
+                        loan=loan.display_name,
+                    )
+                )
+            if loan.due_date < now.date():
+                raise ValidationError(self.env._("The due date cannot be before the sign-out."))
+        as_workflow(self).write(
+            {"state": "signed_out", "signed_out_date": now, "handover_by_id": self.env.uid}
+        )
+        as_workflow(self.document_id).state = "on_loan"
+        return True
+
+    def action_return(self):
+        """The clerk takes the document back, with the date and its condition."""
+        self._archive_check_clerk()
+        self._archive_check_state(
+            ["signed_out", "overdue"], self.env._("%(loan)s is not signed out.")
+        )
+        for loan in self:
+            if not loan.return_condition:
+                raise UserError(
+                    self.env._(
+                        "Record the condition of the returned document of %(loan)s.",
+                        loan=loan.display_name,
+                    )
+                )
+        for loan in self:
+            vals = {"state": "returned", "returned_to_id": self.env.uid}
+            if not loan.return_date:
+                vals["return_date"] = fields.Date.context_today(self)
+            as_workflow(loan).write(vals)
+            loan._archive_check_dates()
+        as_workflow(self.document_id).state = "filed"
+        self.sudo().activity_unlink(["sales_dept_regulation.mail_activity_type_archive_overdue"])
+        return True
+
+    def action_cancel(self):
+        for loan in self:
+            if not (self._archive_is_clerk() or loan.borrower_id == self.env.user):
+                raise AccessError(
+                    self.env._("Only the borrower or the Sales Clerk cancels a loan.")
+                )
+            if not (loan.cancel_reason or "").strip():
+                raise UserError(self.env._("Please give the reason of the cancellation."))
+        self._archive_check_state(
+            ["requested", "approved"], self.env._("%(loan)s is already signed out or closed.")
+        )
+        as_workflow(self).state = "cancelled"
+        self._archive_clear_reviews()
+        return True
+
+    # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_overdue(self, chunk=CHUNK):
+        """Mark the loans past due overdue, with one activity each for the
+        borrower and the clerk, and remind borrowers before the due date.
+        A loan is taken once (signed_out -> overdue): a second run adds nothing."""
+        today = fields.Date.context_today(self)
+        loans = self.sudo()
+        activity_type = self.env.ref("sales_dept_regulation.mail_activity_type_archive_overdue")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        clerks = {}
+        while True:
+            batch = loans.search(
+                [("state", "=", "signed_out"), ("due_date", "<", today)], limit=chunk, order="id"
+            )
+            if not batch:
+                break
+            batch.fetch(["borrower_id", "company_id", "name", "due_date"])
+            vals_list = []
+            for loan in batch:
+                clerk = clerks.get(loan.company_id)
+                if clerk is None:
+                    clerk = clerks[loan.company_id] = loan.document_id._archive_clerk()
+                for user in {loan.borrower_id, clerk} - {False}:
+                    if not user:
+                        continue
+                    vals_list.append(
+                        {
+                            "res_model_id": model_id,
+                            "res_id": loan.id,
+                            "activity_type_id": activity_type.id,
+                            "summary": self.env._(
+                                "%(loan)s was due on %(date)s", loan=loan.name, date=loan.due_date
+                            ),
+                            "user_id": user.id,
+                            "date_deadline": today,
+                        }
+                    )
+            as_workflow(batch).write({"state": "overdue"})
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                vals_list
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+        self._archive_remind(today)
+
+    @api.model
+    def _archive_remind(self, today, chunk=CHUNK):
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        for company in self.env["res.company"].sudo().search([]):
+            due = today + timedelta(days=company.archive_loan_reminder_days)
+            while True:
+                loans = self.sudo().search(
+                    [
+                        ("state", "=", "signed_out"),
+                        ("company_id", "=", company.id),
+                        ("due_date", "<=", due),
+                        ("reminder_sent", "=", False),
+                    ],
+                    limit=chunk,
+                    order="id",
+                )
+                if not loans:
+                    break
+                vals_list = [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": loan.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._(
+                            "Return %(loan)s by %(date)s", loan=loan.name, date=loan.due_date
+                        ),
+                        "user_id": loan.borrower_id.id,
+                        "date_deadline": loan.due_date,
+                    }
+                    for loan in loans
+                ]
+                as_workflow(loans).write({"reminder_sent": True})
+                self.env["mail.activity"].sudo().with_context(
+                    mail_activity_quick_update=True
+                ).create(vals_list)
+                self.env.flush_all()
+                self.env.invalidate_all()

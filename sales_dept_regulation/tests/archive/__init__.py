@@ -1,0 +1,7 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import test_archive_access
+from . import test_archive_loan
+from . import test_archive_filing
+from . import test_archive_retention
