@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .. import roles
-from ..grading.sale_customer_grade import check_values
+from ..values import check_values
 from .tier_review import as_engine, is_engine
 
 APPROVAL_KINDS = [
@@ -147,7 +147,8 @@ class SaleOrder(models.Model):
                 reasons.append(self.env._("marked as a formal contract"))
             elif (
                 rules.sdr_contract_amount_threshold
-                and order._sdr_amount_in_company(company) >= rules.sdr_contract_amount_threshold
+                and order._contract_amount_in_company(company)
+                >= rules.sdr_contract_amount_threshold
             ):
                 reasons.append(self.env._("amount reaches the contract threshold"))
             if reasons:
@@ -159,7 +160,7 @@ class SaleOrder(models.Model):
                 ):
                     reasons.append(self.env._("phone or fax order without a contract"))
                 if rules.sdr_below_price_rule and any(
-                    line._sdr_is_below_pricelist() for line in order.order_line
+                    line._contract_is_below_pricelist() for line in order.order_line
                 ):
                     reasons.append(self.env._("price below the pricelist"))
                 if reasons:
@@ -167,7 +168,7 @@ class SaleOrder(models.Model):
             order.sdr_approval_kind = kind
             order.sdr_approval_reason = ", ".join(reasons) or False
 
-    def _sdr_amount_in_company(self, company):
+    def _contract_amount_in_company(self, company):
         self.ensure_one()
         if not self.currency_id or self.currency_id == company.currency_id:
             return self.amount_untaxed
@@ -220,17 +221,17 @@ class SaleOrder(models.Model):
             new = self.browse()
             check_values(self.env, vals_list)
             for vals in vals_list:
-                new._sdr_check_engine_fields(vals)
+                new._contract_check_engine_fields(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         check_values(self.env, [vals])
         if not is_engine(self.env):
-            self._sdr_check_engine_fields(vals)
-            self._sdr_check_signed_terms(vals)
+            self._contract_check_engine_fields(vals)
+            self._contract_check_signed_terms(vals)
         return super().write(vals)
 
-    def _sdr_check_engine_fields(self, vals):
+    def _contract_check_engine_fields(self, vals):
         """Refuse values of the signing engine's fields, unless they are what the
         orders (a new one: the defaults) already have, as a form sends them."""
         for name in ENGINE_FIELDS.intersection(vals):
@@ -254,18 +255,19 @@ class SaleOrder(models.Model):
     def unlink(self):
         return super(SaleOrder, as_engine(self)).unlink()
 
-    def _sdr_frozen(self):
-        """The orders whose signatures under the regulations have started, or that
-        are effective contracts: what defines them no longer changes."""
+    def _contract_signed_under_rules(self):
+        """The orders of ``self`` signed under the regulations' tiers: their
+        signatures have started, or they are effective contracts. What defines
+        them no longer changes, and only the signing order decides who signs."""
         reviewed = self.filtered(lambda order: order.validation_status not in (False, "no"))
         return reviewed.filtered(
             lambda order: order.sudo().review_ids.definition_id.filtered("sdr_applies_to")
         )
 
-    def _sdr_check_signed_terms(self, vals):
+    def _contract_check_signed_terms(self, vals):
         """Refuse a write of ``vals`` that changes what was signed, unless the
         signatures are restarted or an amendment is opened."""
-        frozen = self._sdr_frozen()
+        frozen = self._contract_signed_under_rules()
         if not frozen:
             return
         # e-mailing a quotation marks it as sent: both are quotation states
@@ -288,9 +290,9 @@ class SaleOrder(models.Model):
                     else order._get_under_validation_exceptions()
                 )
             if not vals.keys() <= allowed_by_key[key]:
-                order._sdr_refuse_signed_change()
+                order._contract_refuse_signed_change()
 
-    def _sdr_refuse_signed_change(self):
+    def _contract_refuse_signed_change(self):
         order = self[:1]
         if order.validation_status == "validated" and order.state == "sale":
             raise UserError(
@@ -316,21 +318,21 @@ class SaleOrder(models.Model):
     # Sales' own actions move the state of a signed order: they may, a plain
     # write of the same fields may not.
     def action_confirm(self):
-        return super(SaleOrder, self._sdr_in_action()).action_confirm()
+        return super(SaleOrder, self._contract_in_action()).action_confirm()
 
     def _action_cancel(self):
-        return super(SaleOrder, self._sdr_in_action())._action_cancel()
+        return super(SaleOrder, self._contract_in_action())._action_cancel()
 
     def action_draft(self):
-        return super(SaleOrder, self._sdr_in_action()).action_draft()
+        return super(SaleOrder, self._contract_in_action()).action_draft()
 
     def action_lock(self):
-        return super(SaleOrder, self._sdr_in_action()).action_lock()
+        return super(SaleOrder, self._contract_in_action()).action_lock()
 
     def action_unlock(self):
-        return super(SaleOrder, self._sdr_in_action()).action_unlock()
+        return super(SaleOrder, self._contract_in_action()).action_unlock()
 
-    def _sdr_in_action(self):
+    def _contract_in_action(self):
         """The order as an action of its own sees it: the freeze lets the action's
         own writes through (never reachable from a client's values or context)."""
         return as_engine(self)
@@ -346,7 +348,7 @@ class SaleOrder(models.Model):
 
     def action_sdr_amend(self):
         """Open a supplementary agreement: the contract is signed again as a new version."""
-        self._sdr_check_manager(
+        self._contract_check_manager(
             self.env._(
                 "Only the Department Head, the Deputy General Manager or the General "
                 "Manager may open an amendment."
@@ -376,6 +378,6 @@ class SaleOrder(models.Model):
             )
         return True
 
-    def _sdr_check_manager(self, message):
+    def _contract_check_manager(self, message):
         if not self.env.su and not self.env.user.has_groups(roles.MANAGERS):
             raise UserError(message)

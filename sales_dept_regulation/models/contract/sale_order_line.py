@@ -3,7 +3,7 @@
 
 from odoo import api, models
 
-from ..grading.sale_customer_grade import check_values
+from ..values import check_values
 from .tier_review import is_engine
 
 # What delivery and invoicing may still write on a line of a signed order:
@@ -20,9 +20,9 @@ class SaleOrderLine(models.Model):
         lines = super().create(vals_list)
         if not is_engine(self.env):
             # down payment lines come from the invoicing wizard, as the engine
-            frozen = lines.order_id._sdr_frozen()
+            frozen = lines.order_id._contract_signed_under_rules()
             if frozen:
-                frozen._sdr_refuse_signed_change()
+                frozen._contract_refuse_signed_change()
         return lines
 
     def write(self, vals):
@@ -33,9 +33,9 @@ class SaleOrderLine(models.Model):
             if isinstance(target, int) and not isinstance(target, bool):
                 orders |= self.env["sale.order"].browse(target).exists()
             if not vals.keys() <= WRITABLE_LINE_FIELDS_WHEN_SIGNED or "order_id" in vals:
-                frozen = orders._sdr_frozen()
+                frozen = orders._contract_signed_under_rules()
                 if frozen:
-                    frozen._sdr_refuse_signed_change()
+                    frozen._contract_refuse_signed_change()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -49,11 +49,11 @@ class SaleOrderLine(models.Model):
                 not (line.is_downpayment and not line.invoice_lines and not line.product_uom_qty)
             )
         )
-        frozen = signed.order_id._sdr_frozen()
+        frozen = signed.order_id._contract_signed_under_rules()
         if frozen:
-            frozen._sdr_refuse_signed_change()
+            frozen._contract_refuse_signed_change()
 
-    def _sdr_is_below_pricelist(self):
+    def _contract_is_below_pricelist(self):
         """Whether the line sells below the price the pricelist gives."""
         self.ensure_one()
         if not self.product_id or self.display_type or self.is_downpayment:

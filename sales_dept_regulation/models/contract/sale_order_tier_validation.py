@@ -32,16 +32,16 @@ class SaleOrder(models.Model):
     def _compute_need_validation(self):
         # An order under no rule of the regulations, in a company without tier
         # definitions of its own, never looks at tier definitions: standard Sales.
-        reviewed = self._sdr_under_tiers()
+        reviewed = self._contract_under_tiers()
         (self - reviewed).need_validation = False
         if reviewed:
             return super(SaleOrder, reviewed)._compute_need_validation()
         return None
 
-    def _sdr_under_tiers(self):
+    def _contract_under_tiers(self):
         """The orders tier validation may concern: under a rule of the regulations,
         with reviews, or in a company that has tier definitions of its own."""
-        companies = self.env["tier.definition"]._sdr_company_definition_companies(self._name)
+        companies = self.env["tier.definition"]._companies_with_own_definitions(self._name)
         return self.filtered(
             lambda order: (
                 order.validation_status not in (False, "no")
@@ -96,13 +96,13 @@ class SaleOrder(models.Model):
 
     def _tier_validation_check_state_on_write(self, vals):
         # a confirmation may request and decide reviews itself (OCA)
-        orders = as_engine(self._sdr_under_tiers())
+        orders = as_engine(self._contract_under_tiers())
         return super(SaleOrder, orders)._tier_validation_check_state_on_write(vals)
 
     def _tier_validation_check_write_allowed(self, vals):
-        # The regulations' freeze is _sdr_check_signed_terms (which no context
+        # The regulations' freeze is _contract_check_signed_terms (which no context
         # opens); OCA's own check stays for the company's own tiers.
-        orders = self._sdr_under_tiers() - self._sdr_frozen()
+        orders = self._contract_under_tiers() - self._contract_signed_under_rules()
         return super(SaleOrder, orders)._tier_validation_check_write_allowed(vals)
 
     def _confirmation_error_message(self):
@@ -121,21 +121,23 @@ class SaleOrder(models.Model):
             reason=self.sdr_approval_reason,
         )
 
-    def _sdr_awaits_signatures(self):
+    def _contract_awaits_signatures(self):
+        """A rule of the regulations applies to the order and its signatures are
+        not all given yet: the customer's online signature and payment wait."""
         self.ensure_one()
         return bool(self.sdr_approval_kind) and self.validation_status != "validated"
 
     def _has_to_be_signed(self):
-        return super()._has_to_be_signed() and not self._sdr_awaits_signatures()
+        return super()._has_to_be_signed() and not self._contract_awaits_signatures()
 
     def _has_to_be_paid(self):
-        return super()._has_to_be_paid() and not self._sdr_awaits_signatures()
+        return super()._has_to_be_paid() and not self._contract_awaits_signatures()
 
     # ------------------------------------------------------------
     # TIER VALIDATION: signing
     # ------------------------------------------------------------
 
-    def _sdr_check_required_fields(self):
+    def _contract_check_required_fields(self):
         self.ensure_one()
         if self.sdr_approval_kind != "contract":
             return
@@ -156,7 +158,7 @@ class SaleOrder(models.Model):
 
     def request_validation(self):
         for order in self:
-            order._sdr_check_required_fields()
+            order._contract_check_required_fields()
             if (
                 order.sudo().sdr_signature_ids.filtered(
                     lambda s, o=order: s.version == o.sdr_contract_version
@@ -167,7 +169,7 @@ class SaleOrder(models.Model):
                 as_engine(order).sdr_contract_version += 1
         return super(SaleOrder, as_engine(self)).request_validation()
 
-    def _sdr_current_review(self):
+    def _contract_current_review(self):
         """The review whose turn it is: the lowest open tier."""
         self.ensure_one()
         open_reviews = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
@@ -176,11 +178,11 @@ class SaleOrder(models.Model):
         first = min(open_reviews.mapped("sequence"))
         return open_reviews.filtered(lambda r: r.sequence == first)
 
-    def _sdr_review_to_sign(self, raise_error=False):
+    def _contract_review_to_sign(self, raise_error=False):
         """The one review the current user may sign or reject now, or nothing."""
         self.ensure_one()
         user = self.env.user
-        current = self._sdr_current_review().filtered(lambda r: user in r.reviewer_ids)
+        current = self._contract_current_review().filtered(lambda r: user in r.reviewer_ids)
         error = False
         if not current:
             mine = self.review_ids.filtered(
@@ -190,7 +192,7 @@ class SaleOrder(models.Model):
                 error = self.env._(
                     "It is not your turn to sign %(order)s: %(tier)s must sign first.",
                     order=self.display_name,
-                    tier=", ".join(self._sdr_current_review().mapped("name")),
+                    tier=", ".join(self._contract_current_review().mapped("name")),
                 )
             else:
                 error = self.env._(
@@ -209,13 +211,13 @@ class SaleOrder(models.Model):
             return self.env["tier.review"]
         return current[:1]
 
-    def _sdr_reviews_to_decide(self):
+    def _contract_reviews_to_decide(self):
         """The reviews the current user decides now: for the regulations' tiers the
         one whose turn it is (refused with the reason otherwise), for a company's
         own tiers what OCA lets the user approve."""
         self.ensure_one()
-        if self._sdr_is_ruled():
-            return self._sdr_review_to_sign(raise_error=True)
+        if self._contract_signed_under_rules():
+            return self._contract_review_to_sign(raise_error=True)
         sequences = self._get_sequences_to_approve(self.env.user)
         return self.review_ids.filtered(
             lambda r: (
@@ -225,34 +227,29 @@ class SaleOrder(models.Model):
             )
         )
 
-    def _sdr_is_ruled(self):
-        """Whether the order is signed under the regulations' tiers."""
-        self.ensure_one()
-        return bool(self.sudo().review_ids.definition_id.filtered("sdr_applies_to"))
-
     def validate_tier(self):
         self.ensure_one()
-        if not self._sdr_is_ruled():
+        if not self._contract_signed_under_rules():
             return super(SaleOrder, as_engine(self)).validate_tier()
-        review = self._sdr_review_to_sign(raise_error=True)
+        review = self._contract_review_to_sign(raise_error=True)
         if review.has_comment:
             action = self._add_comment("validate", review)
             action["context"]["default_comment"] = (
                 review.definition_id.comment_approve_default or ""
             )
             return action
-        self._sdr_decide(review, "validate")
+        self._contract_decide(review, "validate")
         return None
 
     def reject_tier(self):
         self.ensure_one()
-        if not self._sdr_is_ruled():
+        if not self._contract_signed_under_rules():
             return super(SaleOrder, as_engine(self)).reject_tier()
-        review = self._sdr_review_to_sign(raise_error=True)
+        review = self._contract_review_to_sign(raise_error=True)
         # a rejection always needs a reason: always ask for it
         return self._add_comment("reject", review)
 
-    def _sdr_decide(self, reviews, decision, comment=False, signature=False):
+    def _contract_decide(self, reviews, decision, comment=False, signature=False):
         """Validate or reject ``reviews`` as the current user, with the comment and
         the drawn signature given in the signing dialog."""
         self.ensure_one()
@@ -267,24 +264,24 @@ class SaleOrder(models.Model):
 
     def _validate_tier(self, tiers=False, signature=False):
         self.ensure_one()
-        if not self._sdr_is_ruled():
+        if not self._contract_signed_under_rules():
             return super(SaleOrder, as_engine(self))._validate_tier(tiers)
-        review = self._sdr_review_to_sign()
+        review = self._contract_review_to_sign()
         if tiers:
             review &= tiers
         if not review:
             return None
         res = super(SaleOrder, as_engine(self))._validate_tier(as_engine(review))
-        self._sdr_record_signatures(review, "signed", signature)
+        self._contract_record_signatures(review, "signed", signature)
         if self.validation_status == "validated":
-            self._sdr_contract_effective()
+            self._contract_take_effect()
         return res
 
     def _rejected_tier(self, tiers=False):
         self.ensure_one()
-        if not self._sdr_is_ruled():
+        if not self._contract_signed_under_rules():
             return super(SaleOrder, as_engine(self))._rejected_tier(tiers)
-        review = self._sdr_review_to_sign()
+        review = self._contract_review_to_sign()
         if tiers:
             review &= tiers
         if not review:
@@ -292,13 +289,13 @@ class SaleOrder(models.Model):
         if not review.comment:
             raise UserError(self.env._("Please give the reason of the rejection."))
         res = super(SaleOrder, as_engine(self))._rejected_tier(as_engine(review))
-        self._sdr_record_signatures(review, "rejected")
-        self._sdr_notify_rejection(review)
+        self._contract_record_signatures(review, "rejected")
+        self._contract_notify_rejection(review)
         return res
 
     def restart_validation(self):
-        if any(order._sdr_is_ruled() or order.sdr_approval_kind for order in self):
-            self._sdr_check_manager(
+        if self._contract_signed_under_rules() or any(self.mapped("sdr_approval_kind")):
+            self._contract_check_manager(
                 self.env._(
                     "Only the Department Head, the Deputy General Manager or the General "
                     "Manager may restart the signatures."
@@ -310,7 +307,7 @@ class SaleOrder(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _sdr_record_signatures(self, reviews, state, signature=False):
+    def _contract_record_signatures(self, reviews, state, signature=False):
         self.env["sale.contract.signature"].sudo().create(
             [
                 {
@@ -328,7 +325,7 @@ class SaleOrder(models.Model):
             ]
         )
 
-    def _sdr_notify_rejection(self, review):
+    def _contract_notify_rejection(self, review):
         self.ensure_one()
         salesperson = self.user_id
         body = self.env._(
@@ -351,7 +348,7 @@ class SaleOrder(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
-    def _sdr_contract_effective(self):
+    def _contract_take_effect(self):
         """All signatures are given: the contract takes effect."""
         self.ensure_one()
         self.message_post(
@@ -360,7 +357,7 @@ class SaleOrder(models.Model):
                 version=self.sdr_contract_version,
             )
         )
-        clerk = self._sdr_sales_clerk()
+        clerk = self._contract_sales_clerk()
         if clerk and self.sdr_approval_kind == "contract":
             self.sudo().activity_schedule(
                 "sales_dept_regulation.mail_activity_type_file_contract",
@@ -376,7 +373,7 @@ class SaleOrder(models.Model):
         ):
             self.action_confirm()
 
-    def _sdr_sales_clerk(self):
+    def _contract_sales_clerk(self):
         clerks = self.env.ref("sales_dept_regulation.group_role_sales_clerk").sudo().user_ids
         clerks = clerks.filtered(lambda u: self.company_id in u.company_ids)
         return clerks.sorted("id")[:1]

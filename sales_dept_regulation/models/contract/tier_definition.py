@@ -5,7 +5,7 @@ from odoo import api, fields, models, tools
 
 from .sale_order import APPROVAL_KINDS
 
-# what _sdr_company_definition_companies reads
+# what _companies_with_own_definitions reads
 CACHED_FIELDS = {"model_id", "model", "active", "company_id", "sdr_applies_to"}
 
 
@@ -24,7 +24,7 @@ class TierDefinition(models.Model):
 
     @api.model
     @tools.ormcache("model_name")
-    def _sdr_company_definition_companies(self, model_name):
+    def _companies_with_own_definitions(self, model_name):
         """The companies (False: every company) with active tier definitions of
         their own, not the regulations', on ``model_name``: every write of an
         order asks, so it is cached."""

@@ -7,22 +7,22 @@ from odoo.exceptions import AccessError
 # A context value no RPC call can forge (JSON cannot carry this object): set by
 # the server's own code when the tier engine creates, decides or deletes
 # reviews, or when an action of the order changes what signing froze.
-TIER_ENGINE = object()
+SIGNING_ENGINE_PASS = object()
 
 
 def is_engine(env):
     """Whether env runs the engine's own code (never true for a client's call)."""
-    return env.su or env.context.get("sdr_tier_engine") is TIER_ENGINE
+    return env.su or env.context.get("sdr_tier_engine") is SIGNING_ENGINE_PASS
 
 
 def as_engine(records):
-    return records.with_context(sdr_tier_engine=TIER_ENGINE)
+    return records.with_context(sdr_tier_engine=SIGNING_ENGINE_PASS)
 
 
 class TierReview(models.Model):
     _inherit = "tier.review"
 
-    def _sdr_refuse_unless_engine(self, vals=None):
+    def _refuse_unless_signing_engine(self, vals=None):
         """Reviews of sales orders are the engine's: no user creates, writes or
         deletes one, whatever field, whatever route (the order's review_ids,
         a review of another model moved onto an order)."""
@@ -42,16 +42,16 @@ class TierReview(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reviews = super().create(vals_list)
-        reviews._sdr_refuse_unless_engine()
+        reviews._refuse_unless_signing_engine()
         return reviews
 
     def write(self, vals):
-        self._sdr_refuse_unless_engine(vals)
+        self._refuse_unless_signing_engine(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_by_engine(self):
-        self._sdr_refuse_unless_engine()
+        self._refuse_unless_signing_engine()
 
     def _update_review_status(self):
         # the engine promotes the next tier to pending, also when a user's

@@ -8,11 +8,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import split_every
 
 from .. import roles
+from ..values import check_values
 from .sale_customer_grade import (
     CUSTOMER_STAGES,
     INTEREST_LEVELS,
     MAX_AMOUNT,
-    check_values,
 )
 
 GRADING_CHUNK = 2000
@@ -33,7 +33,7 @@ GRADING_FIELDS = {
 }
 # what lets the engine write them: a Python object in the context, which no
 # JSON-RPC or XML-RPC client can send
-GRADING_ENGINE = object()
+GRADING_ENGINE_PASS = object()
 # what a salesperson records on a customer of their own
 SALESPERSON_FIELDS = {
     "customer_expected_volume",
@@ -230,7 +230,7 @@ class ResPartner(models.Model):
         check_values(self.env, [vals])
         if (
             GRADING_FIELDS & vals.keys()
-            and self.env.context.get("sdr_grading_engine") is not GRADING_ENGINE
+            and self.env.context.get("sdr_grading_engine") is not GRADING_ENGINE_PASS
             and self._grading_fields_change(vals)
         ):
             raise AccessError(self._grading_fields_error())
@@ -273,7 +273,7 @@ class ResPartner(models.Model):
 
     def _grading_engine(self):
         """These partners, to be written by the grading engine."""
-        return self.sudo().with_context(sdr_grading_engine=GRADING_ENGINE)
+        return self.sudo().with_context(sdr_grading_engine=GRADING_ENGINE_PASS)
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -443,7 +443,7 @@ class TestContractServerRules(ContractCommon):
 
     def test_refused_tier_definition_write_keeps_the_cache(self):
         registry = self.env.registry
-        self.env["tier.definition"]._sdr_company_definition_companies("sale.order")
+        self.env["tier.definition"]._companies_with_own_definitions("sale.order")
         registry.cache_invalidated.clear()
         with self.assertRaises(AccessError):
             self.tier_dh.with_user(self.salesperson).write({"active": False})

@@ -28,9 +28,9 @@ class CommentWizard(models.TransientModel):
     @api.constrains("sdr_signature")
     def _check_sdr_signature(self):
         for wizard in self.filtered("sdr_signature"):
-            wizard._sdr_signature_image()
+            wizard._contract_signature_image()
 
-    def _sdr_signature_image(self):
+    def _contract_signature_image(self):
         """The drawn signature as base64 bytes, refused when it is not an image."""
         value = self.with_context(bin_size=False).sdr_signature
         if not value:
@@ -65,7 +65,7 @@ class CommentWizard(models.TransientModel):
             raise UserError(self.env._("Please give the reason of the rejection."))
         # the reviews come from the order, never from the dialog's values: one
         # decides only the review whose turn it is (refused with the reason)
-        reviews = order._sdr_reviews_to_decide()
+        reviews = order._contract_reviews_to_decide()
         if not reviews:
             raise UserError(
                 self.env._(
@@ -73,5 +73,7 @@ class CommentWizard(models.TransientModel):
                     order=order.display_name,
                 )
             )
-        signature = self._sdr_signature_image() if self.validate_reject == "validate" else False
-        order._sdr_decide(reviews, self.validate_reject, self.comment, signature)
+        signature = False
+        if self.validate_reject == "validate":
+            signature = self._contract_signature_image()
+        order._contract_decide(reviews, self.validate_reject, self.comment, signature)

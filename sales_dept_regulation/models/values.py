@@ -1,0 +1,24 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+"""Checks shared by every capability on the values an RPC client sends to
+create() and write(), before any of the addon's code reads them."""
+
+import math
+
+from odoo.exceptions import UserError, ValidationError
+
+
+def check_values(env, vals_list):
+    """Refuse what an RPC client may send instead of a list of field values (a
+    string, None, ...) and numbers the ORM cannot round, before any code reads them."""
+    if not isinstance(vals_list, (list, tuple)) or not all(
+        isinstance(vals, dict) for vals in vals_list
+    ):
+        raise UserError(env._("Invalid values: expected a dictionary of field values."))
+    for vals in vals_list:
+        for name, value in vals.items():
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValidationError(
+                    env._("Invalid value for %(field)s: not a finite number.", field=name)
+                )
