@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -13,6 +13,7 @@ class ResPartner(models.Model):
         groups="sales_dept_regulation.group_scope_own",
     )
 
+    @api.depends_context("uid")
     def _compute_sdr_archive_count(self):
         # counted as the user: only the documents the user may see
         counts = dict(

@@ -4,6 +4,8 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from ..contract.tier_review import as_engine
 
 # A context value no RPC call can forge: set only by the archive's own action
@@ -38,6 +40,15 @@ class SaleArchiveApproval(models.AbstractModel):
     _description = "Archive Approval"
     _tier_validation_manual_config = True
 
+    def unlink(self):
+        # refused before OCA's unlink deletes the reviews
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_never()
+        return super().unlink()
+
+    def _unlink_never(self):
+        raise UserError(self.env._("Archive records are never deleted."))
+
     def _archive_my_reviews(self):
         self.ensure_one()
         return self.review_ids.filtered(
@@ -59,6 +70,12 @@ class SaleArchiveApproval(models.AbstractModel):
                 self.env._("%(record)s is not waiting for your approval.", record=self.display_name)
             )
         return super(SaleArchiveApproval, as_engine(self)).reject_tier()
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # need_validation is not stored and has no dependencies: a value cached
+        # before the reviews were created or decided is stale
+        self.invalidate_recordset(["need_validation"])
+        return super()._tier_validation_check_state_on_write(vals)
 
     def _tier_validation_check_write_allowed(self, vals):
         # the archive's own whitelist of editable fields governs writes

@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import SALES_CLERK
+from ..values import check_values
 from .sale_archive_approval import as_workflow, in_workflow, strip_defaults
 from .sale_archive_category import CONFIDENTIALITY
 
@@ -154,11 +155,10 @@ class SaleArchiveDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self.env, vals_list)
         if not in_workflow(self.env):
             self._archive_check_clerk()
             for vals in vals_list:
-                if not isinstance(vals, dict):
-                    raise ValidationError(self.env._("Invalid values for an archive document."))
                 refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
                 if refused:
                     raise UserError(
@@ -168,10 +168,15 @@ class SaleArchiveDocument(models.Model):
                         )
                     )
             self = strip_defaults(self, CREATE_FIELDS)
+        for vals in vals_list:
+            if not (vals.get("title") or "").strip():
+                raise ValidationError(self.env._("An archive document needs a title."))
+            category = self.env["sale.archive.category"].sudo().browse(vals.get("category_id"))
+            if category.exists():
+                vals.setdefault("confidentiality", category.confidentiality)
+                vals.setdefault("dispute_prone", category.dispute_prone)
         documents = super().create(vals_list)
         for document in documents:
-            if not document.title.strip():
-                raise ValidationError(self.env._("An archive document needs a title."))
             sequence = document.category_id.sudo().sequence_id
             as_workflow(document).name = (
                 sequence.next_by_id(document.filing_date) if sequence else "/"
@@ -179,8 +184,7 @@ class SaleArchiveDocument(models.Model):
         return documents
 
     def write(self, vals):
-        if not isinstance(vals, dict):
-            raise ValidationError(self.env._("Invalid values for an archive document."))
+        check_values(self.env, [vals])
         if not in_workflow(self.env):
             refused = set(vals) - EDITABLE_FIELDS - self._archive_mail_fields()
             if refused:
@@ -199,11 +203,11 @@ class SaleArchiveDocument(models.Model):
             raise ValidationError(self.env._("An archive document needs a title."))
         if {"cabinet", "shelf", "box"} & set(vals):
             self.filtered("location").sudo().activity_feedback(
-                ["sales_dept_regulation.mail_activity_type_archive_location"]
+                ["sales_dept_regulation.mail_activity_type_archive_location"],
+                only_automated=False,
             )
         return res
 
-    @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(
             self.env._("Archive documents are never deleted: destroy them or report them lost.")

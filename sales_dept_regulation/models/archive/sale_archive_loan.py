@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import SALES_CLERK
+from ..values import check_values
 from .sale_archive_approval import as_workflow, in_workflow, strip_defaults
 
 ACTIVE_STATES = ("requested", "approved", "signed_out", "overdue")
@@ -95,10 +96,9 @@ class SaleArchiveLoan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self.env, vals_list)
         if not in_workflow(self.env):
             for vals in vals_list:
-                if not isinstance(vals, dict):
-                    raise ValidationError(self.env._("Invalid values for a loan."))
                 refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
                 if refused:
                     raise UserError(
@@ -113,6 +113,7 @@ class SaleArchiveLoan(models.Model):
                         self.env._("Only the Sales Clerk requests a loan for someone else.")
                     )
             self = strip_defaults(self, CREATE_FIELDS - {"borrower_id"})
+        self._archive_check_request(vals_list)
         try:
             with self.env.cr.savepoint():
                 loans = super().create(vals_list)
@@ -120,9 +121,24 @@ class SaleArchiveLoan(models.Model):
             raise ValidationError(
                 self.env._("This document is already requested or lent: one loan at a time.")
             ) from None
-        today = fields.Date.context_today(self)
         for loan in loans:
-            document = loan.document_id
+            as_workflow(loan).name = (
+                self.env["ir.sequence"].sudo().next_by_code("sale.archive.loan")
+            )
+            loan._archive_request_approval()
+        return loans
+
+    def _archive_check_request(self, vals_list):
+        """Refuse a request before anything is written."""
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+
+            def value(name, vals=vals):
+                return vals.get(name, self.env.context.get(f"default_{name}"))
+
+            document = self.env["sale.archive.document"].browse(value("document_id"))
+            if not isinstance(document.id, int) or not document.exists():
+                raise ValidationError(self.env._("Please choose the document to borrow."))
             if document.state not in ("filed", "on_loan"):
                 raise UserError(
                     self.env._(
@@ -137,19 +153,27 @@ class SaleArchiveLoan(models.Model):
                         document=document.display_name,
                     )
                 )
-            if not (loan.purpose or "").strip():
-                raise ValidationError(self.env._("Please give the purpose of the loan."))
-            if loan.due_date < today:
-                raise ValidationError(self.env._("The due date cannot be before the sign-out."))
-            as_workflow(loan).name = (
-                self.env["ir.sequence"].sudo().next_by_code("sale.archive.loan")
+            active = self.sudo().search_count(
+                [("document_id", "=", document.id), ("state", "in", ACTIVE_STATES)], limit=1
             )
-            loan._archive_request_approval()
-        return loans
+            if active:
+                raise ValidationError(
+                    self.env._("This document is already requested or lent: one loan at a time.")
+                )
+            purpose = value("purpose")
+            if not isinstance(purpose, str) or not purpose.strip():
+                raise ValidationError(self.env._("Please give the purpose of the loan."))
+            try:
+                due = fields.Date.to_date(value("due_date"))
+            except (TypeError, ValueError):
+                due = None
+            if not due:
+                raise ValidationError(self.env._("Please give a valid due date."))
+            if due < today:
+                raise ValidationError(self.env._("The due date cannot be before the sign-out."))
 
     def write(self, vals):
-        if not isinstance(vals, dict):
-            raise ValidationError(self.env._("Invalid values for a loan."))
+        check_values(self.env, [vals])
         if not in_workflow(self.env):
             changed = set(vals) - self._archive_mail_fields()
             if changed:
@@ -170,22 +194,31 @@ class SaleArchiveLoan(models.Model):
                                 fields=", ".join(sorted(refused)),
                             )
                         )
-        res = super().write(vals)
-        if "due_date" in vals or "return_date" in vals:
-            self._archive_check_dates()
-        if "purpose" in vals and any(not (loan.purpose or "").strip() for loan in self):
+        if "purpose" in vals and (
+            not isinstance(vals["purpose"], str) or not vals["purpose"].strip()
+        ):
             raise ValidationError(self.env._("Please give the purpose of the loan."))
-        return res
+        self._archive_check_dates(vals)
+        return super().write(vals)
 
-    def _archive_check_dates(self):
+    def _archive_check_dates(self, vals):
+        """The dates a write would give, checked before anything is written."""
+        try:
+            due = fields.Date.to_date(vals.get("due_date")) if vals.get("due_date") else None
+            returned = (
+                fields.Date.to_date(vals.get("return_date")) if vals.get("return_date") else None
+            )
+        except (TypeError, ValueError):
+            raise ValidationError(self.env._("Please give a valid date.")) from None
+        if "due_date" in vals and not due:
+            raise ValidationError(self.env._("Please give a valid due date."))
         for loan in self:
             start = loan.signed_out_date.date() if loan.signed_out_date else None
-            if loan.due_date and start and loan.due_date < start:
+            if due and start and due < start:
                 raise ValidationError(self.env._("The due date cannot be before the sign-out."))
-            if loan.return_date and (not start or loan.return_date < start):
+            if returned and (not start or returned < start):
                 raise ValidationError(self.env._("A return cannot be before the sign-out."))
 
-    @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(self.env._("Loans are never deleted: cancel them with a reason."))
 
@@ -278,9 +311,10 @@ class SaleArchiveLoan(models.Model):
             if not loan.return_date:
                 vals["return_date"] = fields.Date.context_today(self)
             as_workflow(loan).write(vals)
-            loan._archive_check_dates()
         as_workflow(self.document_id).state = "filed"
-        self.sudo().activity_unlink(["sales_dept_regulation.mail_activity_type_archive_overdue"])
+        self.sudo().activity_unlink(
+            ["sales_dept_regulation.mail_activity_type_archive_overdue"], only_automated=False
+        )
         return True
 
     def action_cancel(self):

@@ -15,6 +15,7 @@ class SaleOrder(models.Model):
         groups="sales_dept_regulation.group_scope_own",
     )
 
+    @api.depends_context("uid")
     def _compute_sdr_archive_count(self):
         # counted as the user: only the documents the user may see
         counts = dict(
@@ -84,7 +85,9 @@ class SaleOrder(models.Model):
         )
         document._archive_attach_contract(self)
         # the contract's "file it" activity becomes the archive's: where is the paper?
-        self.sudo().activity_unlink(["sales_dept_regulation.mail_activity_type_file_contract"])
+        self.sudo().activity_unlink(
+            ["sales_dept_regulation.mail_activity_type_file_contract"], only_automated=False
+        )
         clerk = document._archive_clerk()
         if clerk:
             activity_type = self.env.ref(
