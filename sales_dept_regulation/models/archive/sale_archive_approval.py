@@ -28,7 +28,7 @@ def strip_defaults(records, allowed):
         for key, value in records.env.context.items()
         if not key.startswith("default_") or key[8:] in allowed
     }
-    return records.with_context(context)
+    return records.with_env(records.env(context=context))
 
 
 class SaleArchiveApproval(models.AbstractModel):

@@ -70,9 +70,7 @@ class SaleArchiveDocument(models.Model):
     pages = fields.Integer(default=1)
     copies = fields.Integer(default=1)
     filing_date = fields.Date(default=fields.Date.context_today, required=True, readonly=True)
-    filed_by_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, readonly=True, string="Filed By"
-    )
+    filed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
     retention_until = fields.Date(
         compute="_compute_retention_until",
         store=True,
@@ -102,7 +100,7 @@ class SaleArchiveDocument(models.Model):
         "sale.archive.loan", compute="_compute_active_loan_id", string="Current Loan"
     )
     destroy_reason = fields.Text(readonly=True, tracking=True)
-    destroyed_by_id = fields.Many2one("res.users", readonly=True, string="Destroyed By")
+    destroyed_by_id = fields.Many2one("res.users", readonly=True)
     destroyed_date = fields.Date(readonly=True)
     lost_report = fields.Text(readonly=True)
     lost_date = fields.Date(readonly=True)

@@ -74,7 +74,7 @@ class SaleArchiveLoan(models.Model):
         tracking=True,
     )
     return_note = fields.Text()
-    returned_to_id = fields.Many2one("res.users", readonly=True, string="Returned To")
+    returned_to_id = fields.Many2one("res.users", readonly=True)
     cancel_reason = fields.Text(tracking=True)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
 
@@ -385,7 +385,10 @@ class SaleArchiveLoan(models.Model):
     def _archive_remind(self, today, chunk=CHUNK):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        for company in self.env["res.company"].sudo().search([]):
+        pending = self.sudo()._read_group(
+            [("state", "=", "signed_out"), ("reminder_sent", "=", False)], ["company_id"]
+        )
+        for (company,) in pending:
             due = today + timedelta(days=company.archive_loan_reminder_days)
             while True:
                 loans = self.sudo().search(

@@ -25,7 +25,8 @@ class TestArchiveAccess(ArchiveCommon):
                     "confidentiality": level,
                 }
             )
-            document.message_post(body=f"Note on the {level} paper")
+            note = f"Note on the {level} paper"
+            document.message_post(body=note)
             cls.env["ir.attachment"].create(
                 {
                     "name": f"{level}.txt",
