@@ -61,9 +61,7 @@ FLOOR_COUNT_SQL = """
          WHERE d.state IN ('filed', 'on_loan') AND d.company_id = %(company)s AND {rule}
          LIMIT 10001) s
 """
-SALESPERSON_RULE = """(d.confidentiality = 'department' OR d.id IN (
-    SELECT document_id FROM sale_archive_loan
-     WHERE borrower_id = %(uid)s AND state IN ('approved', 'signed_out', 'overdue')))"""
+SALESPERSON_RULE = "(d.confidentiality = 'department' OR d.holder_id = %(uid)s)"
 
 
 def generate(env, borrowers, clerk):
@@ -87,7 +85,7 @@ def generate(env, borrowers, clerk):
         INSERT INTO sale_archive_document (
             name, title, category_id, company_id, cabinet, shelf, box, pages, copies,
             filing_date, filed_by_id, retention_until, confidentiality, dispute_prone,
-            partner_id, state, validation_status, retention_notified,
+            partner_id, state, holder_id, validation_status, retention_notified,
             create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH/' || i, 'Bench paper ' || i, %(category)s, %(company)s,
                'C' || (i %% 40), 'S' || (i %% 7), 'B' || (i %% 300), 1 + i %% 30, 1,
@@ -96,7 +94,9 @@ def generate(env, borrowers, clerk):
                CASE WHEN i %% 10 = 9 THEN 'secret' WHEN i %% 10 >= 7 THEN 'confidential'
                     ELSE 'department' END,
                i %% 20 = 0, CASE WHEN i %% 3 = 0 THEN %(partner)s END,
-               CASE WHEN i %% 4 = 0 THEN 'on_loan' ELSE 'filed' END, 'no', false,
+               CASE WHEN i %% 4 = 0 THEN 'on_loan' ELSE 'filed' END,
+               CASE WHEN i %% 4 = 0 THEN (%(borrowers)s)[1 + (i * 10 + 9) %% %(n_borrowers)s] END,
+               'no', false,
                1, 1, now(), now()
           FROM generate_series(0, %(n)s - 1) AS i
         RETURNING id
@@ -107,6 +107,8 @@ def generate(env, borrowers, clerk):
             "today": today,
             "clerk": clerk.id,
             "partner": partner.id,
+            "borrowers": borrowers.ids,
+            "n_borrowers": len(borrowers),
             "n": DOCUMENTS,
         },
     )

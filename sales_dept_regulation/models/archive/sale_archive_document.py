@@ -96,6 +96,14 @@ class SaleArchiveDocument(models.Model):
         STATES, default="filed", required=True, readonly=True, tracking=True, index=True
     )
     loan_ids = fields.One2many("sale.archive.loan", "document_id", string="Loans")
+    holder_id = fields.Many2one(
+        "res.users",
+        string="Held By",
+        readonly=True,
+        index="btree_not_null",
+        help="The borrower of the approved or signed-out loan: the one user who sees the "
+        "document beyond the clearance of their role while the loan lasts.",
+    )
     active_loan_id = fields.Many2one(
         "sale.archive.loan", compute="_compute_active_loan_id", string="Current Loan"
     )
@@ -305,6 +313,7 @@ class SaleArchiveDocument(models.Model):
         as_workflow(self).write(
             {
                 "state": "lost",
+                "holder_id": False,
                 "lost_report": report.strip(),
                 "lost_date": fields.Date.context_today(self),
             }

@@ -249,13 +249,20 @@ class SaleArchiveLoan(models.Model):
                         tier=", ".join(loan.review_ids.mapped("name")),
                     )
                 )
-        as_workflow(self).state = "approved"
+        self._archive_approved()
         return True
+
+    def _archive_approved(self):
+        """The document is in the borrower's hands from the approval on: the
+        record rules let the borrower see it until it is back."""
+        for loan in self:
+            as_workflow(loan).state = "approved"
+            as_workflow(loan.document_id).holder_id = loan.borrower_id
 
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers)
         if self.validation_status == "validated" and self.state == "requested":
-            as_workflow(self).state = "approved"
+            self._archive_approved()
             self.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Loan approved: sign it out"),
@@ -311,7 +318,7 @@ class SaleArchiveLoan(models.Model):
             if not loan.return_date:
                 vals["return_date"] = fields.Date.context_today(self)
             as_workflow(loan).write(vals)
-        as_workflow(self.document_id).state = "filed"
+        as_workflow(self.document_id).write({"state": "filed", "holder_id": False})
         self.sudo().activity_unlink(
             ["sales_dept_regulation.mail_activity_type_archive_overdue"], only_automated=False
         )
@@ -329,6 +336,7 @@ class SaleArchiveLoan(models.Model):
             ["requested", "approved"], self.env._("%(loan)s is already signed out or closed.")
         )
         as_workflow(self).state = "cancelled"
+        as_workflow(self.document_id).holder_id = False
         self._archive_clear_reviews()
         return True
 
