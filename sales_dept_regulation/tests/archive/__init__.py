@@ -5,3 +5,4 @@ from . import test_archive_access
 from . import test_archive_loan
 from . import test_archive_filing
 from . import test_archive_retention
+from . import test_archive_tour
