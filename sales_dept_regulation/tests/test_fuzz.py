@@ -285,6 +285,27 @@ class TestFuzz(ConductCommon, ContractCommon):
         line_fields = ["product_id", "product_uom_qty", "price_unit", "discount", "tax_ids"]
         company_fields = self.own_fields("res.company")
         base_fine = {"employee_id": self.sales_employee.id, "rule_id": self.rule.id}
+        # archive: a category, a filed document, one past retention, a requested loan
+        archive_category = self.env["sale.archive.category"].create(
+            {"name": "Fuzz Papers", "code": "FZA", "retention_years": 1}
+        )
+        archive_document = self.env["sale.archive.document"].create(
+            {"title": "Fuzz paper", "category_id": archive_category.id}
+        )
+        archive_expired = self.env["sale.archive.document"].create(
+            {"title": "Fuzz old paper", "category_id": archive_category.id}
+        )
+        archive_expired.retention_until = date(2020, 1, 1)
+        archive_loan = self.env["sale.archive.loan"].create(
+            {
+                "document_id": archive_document.id,
+                "borrower_id": self.salesperson.id,
+                "purpose": "Fuzz",
+                "due_date": date(2999, 1, 1),
+            }
+        )
+        archive_base = {"title": "x", "category_id": archive_category.id}
+        loan_base = {"document_id": archive_expired.id, "purpose": "x", "due_date": "2999-01-01"}
 
         def create(model, fields, base=None, then=None):
             def make(rng, env):
@@ -696,6 +717,102 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "reject",
                 ["department_head"],
                 comment_wizard(self.submitted, "reject"),
+            ),
+            (
+                "sale.archive.category",
+                "create",
+                ADMINS,
+                create(
+                    "sale.archive.category",
+                    self.own_fields("sale.archive.category"),
+                    {"name": "x", "code": "FZC"},
+                ),
+            ),
+            (
+                "sale.archive.category",
+                "write",
+                ADMINS,
+                write(archive_category, self.own_fields("sale.archive.category")),
+            ),
+            (
+                "sale.archive.document",
+                "create",
+                ["sales_clerk", "salesperson", "admin"],
+                create(
+                    "sale.archive.document",
+                    self.own_fields("sale.archive.document"),
+                    archive_base,
+                ),
+            ),
+            (
+                "sale.archive.document",
+                "write",
+                ALL_ROLES,
+                write(archive_document, self.own_fields("sale.archive.document")),
+            ),
+            (
+                "sale.archive.document",
+                "action_request_destruction",
+                ["sales_clerk", "salesperson"],
+                action(archive_expired, "action_request_destruction", 1),
+            ),
+            (
+                "sale.archive.document",
+                "action_report_lost",
+                ["sales_clerk", "salesperson"],
+                action(archive_document, "action_report_lost", 1),
+            ),
+            (
+                "sale.archive.loan",
+                "create",
+                ALL_ROLES,
+                create("sale.archive.loan", self.own_fields("sale.archive.loan"), loan_base),
+            ),
+            (
+                "sale.archive.loan",
+                "write",
+                ALL_ROLES,
+                write(archive_loan, self.own_fields("sale.archive.loan")),
+            ),
+            (
+                "sale.archive.loan",
+                "action_approve",
+                ["sales_clerk", "salesperson"],
+                action(archive_loan, "action_approve"),
+            ),
+            (
+                "sale.archive.loan",
+                "action_cancel",
+                ["sales_clerk", "salesperson"],
+                action(archive_loan, "action_cancel"),
+            ),
+            (
+                "sale.archive.approval",
+                "validate_tier",
+                ALL_ROLES,
+                action(archive_loan, "validate_tier"),
+            ),
+            (
+                "sale.archive.reason.wizard",
+                "create+confirm",
+                ["sales_clerk"],
+                wizard(
+                    "sale.archive.reason.wizard",
+                    ["kind", "reason"],
+                    {"kind": "destroy", "reason": "x"},
+                    "action_confirm",
+                    context={"active_ids": archive_expired.ids},
+                ),
+            ),
+            (
+                "report.sales_dept_regulation.report_archive_catalogue",
+                "render",
+                ALL_ROLES,
+                render(
+                    "sales_dept_regulation.report_archive_catalogue",
+                    [[archive_category.id], [MISSING_ID], [], None, "abc"],
+                    [None, {}, "abc"],
+                ),
             ),
         ]
 
