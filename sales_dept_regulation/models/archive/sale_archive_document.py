@@ -212,6 +212,7 @@ class SaleArchiveDocument(models.Model):
                 ["sales_dept_regulation.mail_activity_type_archive_location"],
                 only_automated=False,
             )
+            self.sale_order_id._archive_close_filing_activities()
         return res
 
     def _unlink_never(self):

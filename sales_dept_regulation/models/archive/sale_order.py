@@ -5,6 +5,8 @@ from odoo import api, fields, models
 
 from .sale_archive_approval import as_workflow
 
+FILE_CONTRACT = "sales_dept_regulation.mail_activity_type_file_contract"
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -84,25 +86,26 @@ class SaleOrder(models.Model):
             }
         )
         document._archive_attach_contract(self)
-        # the contract's "file it" activity becomes the archive's: where is the paper?
-        self.sudo().activity_unlink(
-            ["sales_dept_regulation.mail_activity_type_file_contract"], only_automated=False
+        # the contract's "file it" activity, due today, now only asks where the
+        # paper original is kept (the catalogue entry exists already)
+        activity = (
+            self.sudo()
+            .activity_ids.filtered(lambda a: a.activity_type_id == self.env.ref(FILE_CONTRACT))
+            .sorted("id")[-1:]
         )
-        clerk = document._archive_clerk()
-        if clerk:
-            activity_type = self.env.ref(
-                "sales_dept_regulation.mail_activity_type_archive_location"
-            )
-            self.env["mail.activity"].sudo().create(
-                document._archive_activity_vals(
-                    activity_type,
-                    clerk,
-                    summary=self.env._(
-                        "Where is the paper original of %(document)s kept?",
-                        document=document.name,
-                    ),
-                )
-            )
+        activity.write(
+            {
+                "summary": self.env._(
+                    "Where is the paper original of %(document)s kept?",
+                    document=document.name,
+                ),
+                "note": self.env._(
+                    "Filed as %(document)s with the signed contract attached: record the "
+                    "cabinet, shelf and box of the paper original.",
+                    document=document.name,
+                ),
+            }
+        )
         return document
 
     @api.model
@@ -159,6 +162,19 @@ class SaleOrder(models.Model):
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             vals_list
         )
+
+    def _archive_close_filing_activities(self):
+        """The paper originals of all the contract's filed documents have a
+        location: the clerk's filing activity is done."""
+        categories = self._archive_contract_categories()
+        for order in self:
+            documents = (
+                self.env["sale.archive.document"]
+                .sudo()
+                .search([("sale_order_id", "=", order.id), ("category_id", "in", categories.ids)])
+            )
+            if documents and all(documents.mapped("location")):
+                order.sudo().activity_feedback([FILE_CONTRACT], only_automated=False)
 
     @api.model
     def _archive_contract_categories(self):

@@ -50,22 +50,18 @@ class TestArchiveFiling(ArchiveCommon):
             self.assertIn("Company copy", content)
             self.assertEqual(content.count("o_sdr_signature_block"), 6)
         # the clerk's activity, due today, asks only for the location
-        location_type = self.env.ref(f"{MODULE}.mail_activity_type_archive_location")
-        activity = document.activity_ids
-        self.assertEqual(activity.activity_type_id, location_type)
+        file_type = self.env.ref(f"{MODULE}.mail_activity_type_file_contract")
+        activity = order.activity_ids.filtered(lambda a: a.activity_type_id == file_type)
+        self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, document._archive_clerk())
         self.assertTrue(activity.user_id.has_group(f"{MODULE}.group_role_sales_clerk"))
         self.assertEqual(activity.date_deadline, self.today)
-        self.assertFalse(
-            order.activity_ids.filtered(
-                lambda a: (
-                    a.activity_type_id == self.env.ref(f"{MODULE}.mail_activity_type_file_contract")
-                )
-            )
-        )
+        self.assertIn("paper original", activity.summary)
+        self.assertIn(document.name, activity.summary)
+        self.assertFalse(document.activity_ids)
         # recording the location closes it
         document.with_user(self.clerk).write({"cabinet": "A", "shelf": "2", "box": "7"})
-        self.assertFalse(document.activity_ids)
+        self.assertFalse(activity.exists().filtered("active"))
         self.assertEqual(document.location, "A / 2 / 7")
         self.assertEqual(order.with_user(self.clerk).sdr_archive_count, 1)
         self.assertEqual(order.partner_id.with_user(self.clerk).sdr_archive_count, 1)

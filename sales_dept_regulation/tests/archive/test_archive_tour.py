@@ -28,7 +28,13 @@ class TestArchiveTour(HttpCase, ArchiveCommon):
             login=self.clerk.login,
         )
         self.assertEqual(document.location, "A / 2 / 7")
-        self.assertFalse(document.activity_ids)
+        self.assertFalse(
+            order.activity_ids.filtered(
+                lambda a: (
+                    a.activity_type_id == self.env.ref(f"{MODULE}.mail_activity_type_file_contract")
+                )
+            )
+        )
         label = str(
             self.env["ir.actions.report"]
             .with_user(self.clerk)
