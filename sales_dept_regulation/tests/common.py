@@ -1,6 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from contextlib import contextmanager
+
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -34,3 +36,12 @@ class RegulationCommon(BaseCommon):
             )
             for key, xmlid in ROLE_XMLIDS.items()
         }
+
+    @contextmanager
+    def assertRaisesMessage(self, exception, pattern, msg=None):
+        """assertRaises, which rolls back to a savepoint (assertRaisesRegex does
+        not), and the message matched by the regular expression ``pattern``: a
+        method refuses for several reasons, the test names the one it expects."""
+        with self.assertRaises(exception, msg=msg) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), pattern)

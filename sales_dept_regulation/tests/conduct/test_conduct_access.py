@@ -46,15 +46,15 @@ class TestConductAccess(ConductCommon):
     def test_employee_sees_only_own_fines(self):
         seller = self.role_users["salesperson"]
         self.assertEqual(self._visible(seller), self.seller_fine)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.fine"):
             self.caller_fine.with_user(seller).read(["amount"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.fine"):
             self.seller_fine.with_user(seller).write({"description": "not me"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.fine"):
             self.env["sale.conduct.fine"].with_user(seller).create(
                 {"employee_id": self.sales_employee.id, "rule_id": self.rule_speaker.id}
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.fine"):
             self.seller_fine.with_user(seller).unlink()
         # every other employee role sees only their own too
         self.assertEqual(self._visible(self.role_users["telemarketer"]), self.caller_fine)
@@ -63,9 +63,9 @@ class TestConductAccess(ConductCommon):
 
     def test_department_head_sees_and_records_own_department(self):
         self.assertEqual(self._visible(self.head), self.sales_fines)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.fine"):
             self.other_fine.with_user(self.head).read(["amount"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.fine"):
             self.env["sale.conduct.fine"].with_user(self.head).create(
                 {"employee_id": self.other_employee.id, "rule_id": self.rule_speaker.id}
             )
@@ -87,9 +87,9 @@ class TestConductAccess(ConductCommon):
             user = self.role_users[key]
             with self.subTest(role=key):
                 self.assertTrue(self.rule_speaker.with_user(user).read(["amount"]))
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.rule"):
                     self.rule_speaker.with_user(user).write({"amount": 1})
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.rule\\.band"):
                     self.rule_late.band_ids[0].with_user(user).write({"amount": 1})
 
     def test_multi_company_isolation(self):
@@ -110,7 +110,7 @@ class TestConductAccess(ConductCommon):
         )
         Fine = self.env["sale.conduct.fine"].with_user(self.gm)
         self.assertNotIn(fine_b, Fine.search([]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "unauthorized or invalid companies"):
             fine_b.with_user(self.gm).read(["amount"])
         rule_b = self.env["sale.conduct.rule"].create(
             {"code": "B1", "name": "Branch rule", "company_id": company_b.id}

@@ -44,17 +44,22 @@ class TestConductRule(ConductCommon):
 
     def test_zero_negative_or_missing_minutes_refused(self):
         for minutes in (0, -5):
-            with self.subTest(minutes=minutes), self.assertRaises(ValidationError):
+            with (
+                self.subTest(minutes=minutes),
+                self.assertRaisesMessage(
+                    ValidationError, "minutes late cannot be negative|is set by minutes late"
+                ),
+            ):
                 self.fine(self.rule_late, minutes_late=minutes)
         with self.assertRaisesText(ValidationError, "minutes"):
             self.fine(self.rule_late)
 
     def test_per_company_rules_needs_amount_and_reason(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesMessage(ValidationError, "set per company rules"):
             self.fine(self.rule_leak)
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesMessage(ValidationError, "set per company rules"):
             self.fine(self.rule_leak, amount_reason="Sent the price list out")
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesMessage(ValidationError, "set per company rules"):
             self.fine(self.rule_leak, amount=500)
         fine = self.fine(self.rule_leak, amount=500, amount_reason="Sent the price list out")
         self.assertEqual(fine.amount, 500)

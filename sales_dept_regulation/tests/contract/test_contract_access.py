@@ -29,15 +29,15 @@ class TestContractAccess(ContractCommon):
             }
         )
         self.assertEqual(extra.model, "sale.order")
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "tier\\.definition"):
             self.tier_dh.with_user(self.salesperson).write({"sequence": 99})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "tier\\.definition"):
             self.tier_dh.with_user(self.general_manager).write({"sequence": 99})
 
     def test_signatures_cannot_be_forged(self):
         order = self._order()
         for user in (self.salesperson, self.department_head, self.general_manager):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMessage(AccessError, "sale\\.contract\\.signature"):
                 self.env["sale.contract.signature"].with_user(user).create(
                     {
                         "order_id": order.id,
@@ -48,7 +48,7 @@ class TestContractAccess(ContractCommon):
                 )
         order.with_user(self.salesperson).request_validation()
         self._sign(order, self.department_head)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.contract\\.signature"):
             order.sdr_signature_ids.with_user(self.department_head).write({"comment": "x"})
 
     def test_reviews_cannot_be_decided_by_rpc(self):
@@ -57,19 +57,19 @@ class TestContractAccess(ContractCommon):
         order.with_user(self.salesperson).request_validation()
         review = order.review_ids.filtered(lambda r: r.definition_id == self.tier_dh)
         for user in (self.salesperson, self.department_head):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
                 review.with_user(user).write({"status": "approved", "done_by": user.id})
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
                 review.with_user(user).with_context(sdr_tier_engine=True).write(
                     {"status": "approved"}
                 )
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
                 order.review_ids.with_user(user).unlink()
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
                 self.env["tier.review"].with_user(user).create(
                     {"model": "sale.order", "res_id": order.id, "definition_id": self.tier_dh.id}
                 )
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
                 review.with_user(user).write({"comment": "please hurry"})
         self.assertFalse(review.comment)
         self.assertEqual(review.status, "pending")

@@ -56,7 +56,7 @@ class TestContractSignature(ContractCommon):
         self._sign(order, self.deputy_gm)
         self.assertEqual(order.validation_status, "pending")
         self.assertFalse(order.activity_ids.filtered(lambda a: a.user_id == self.clerk))
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(UserError, "takes effect only after all its signatures"):
             order.with_user(self.salesperson).action_confirm()
 
         self._sign(order, self.general_manager)
@@ -242,7 +242,7 @@ class TestContractSignature(ContractCommon):
         wizard_form = Form(
             self.env["comment.wizard"].with_user(self.deputy_gm).with_context(**action["context"])
         )
-        with self.assertRaises(AssertionError):
+        with self.assertRaisesMessage(AssertionError, "comment is a required field"):
             wizard_form.save()  # the reason is required in the form
         wizard = (
             self.env["comment.wizard"]
@@ -261,7 +261,7 @@ class TestContractSignature(ContractCommon):
         self.assertIn("Payment terms too long", str(activity.note))
         message = order.message_ids.filtered(lambda m: self.salesperson.partner_id in m.partner_ids)
         self.assertTrue(message)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(UserError, "not the signer"):
             order.with_user(self.general_manager).validate_tier()
 
     def test_amendment_signed_again_with_history(self):
@@ -281,7 +281,7 @@ class TestContractSignature(ContractCommon):
         order.order_line.with_user(self.salesperson).write({"product_uom_qty": 3})
         order.with_user(self.salesperson).request_validation()
         self.assertEqual(len(order.review_ids), 3)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(UserError, "have started"):
             order.order_line.with_user(self.salesperson).write({"product_uom_qty": 4})
         for signer in (self.department_head, self.deputy_gm, self.general_manager):
             self._sign(order, signer)
@@ -315,7 +315,7 @@ class TestContractSignature(ContractCommon):
         big = self._order(contract=False, qty=10)
         self.assertFalse(small.sdr_approval_kind)
         self.assertEqual(big.sdr_approval_kind, "contract")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(UserError, "takes effect only after all its signatures"):
             big.with_user(self.salesperson).action_confirm()
 
     def test_phone_order_rule(self):
@@ -378,9 +378,9 @@ class TestContractSignature(ContractCommon):
         order = self._order()
         order.with_user(self.salesperson).request_validation()
         self._sign(order, self.department_head)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.contract\\.signature"):
             order.sdr_signature_ids.with_user(self.department_head).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(UserError, "sale\\.contract\\.signature"):
             order.sdr_signature_ids.unlink()
         order.with_user(self.department_head).restart_validation()
         order.with_user(self.salesperson).action_cancel()

@@ -235,7 +235,7 @@ class TestCustomerGrading(GradingCommon):
             self.env["sale.customer.grade.lock"].with_context(default_partner_id=self.customer.id)
         )
         wizard.grade_id = self.formal_a
-        with self.assertRaises(AssertionError):
+        with self.assertRaisesMessage(AssertionError, "reason is a required field"):
             wizard.save()
 
     # ---- visits -------------------------------------------------------
@@ -324,9 +324,13 @@ class TestCustomerGrading(GradingCommon):
 
     def test_used_grade_and_history_cannot_be_deleted(self):
         self._regrade(self.customer)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(
+            UserError, "A grade given to customers cannot be deleted: archive it instead"
+        ):
             self.customer.customer_grade_id.unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMessage(
+            UserError, "The grade history of a customer cannot be deleted"
+        ):
             self._history(self.customer).unlink()
 
     def test_manager_button_regrades_everyone(self):

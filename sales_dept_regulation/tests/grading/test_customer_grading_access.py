@@ -28,9 +28,9 @@ class TestCustomerGradingAccess(GradingCommon):
                     Grade.create({"name": "New", "visit_interval_days": 30})
                     self.formal_a.with_user(user).visit_interval_days = 20
                 else:
-                    with self.assertRaises(AccessError):
+                    with self.assertRaisesMessage(AccessError, "sale\\.customer\\.grade"):
                         Grade.create({"name": "New", "visit_interval_days": 30})
-                    with self.assertRaises(AccessError):
+                    with self.assertRaisesMessage(AccessError, "sale\\.customer\\.grade"):
                         self.formal_a.with_user(user).visit_interval_days = 20
 
     def test_only_department_head_and_above_change_grades(self):
@@ -44,13 +44,15 @@ class TestCustomerGradingAccess(GradingCommon):
         for key in OTHERS:
             with self.subTest(role=key):
                 customer = self.customer.with_user(self.role_users[key])
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(
+                    AccessError, "Only a Department Head or above can lock a grade"
+                ):
                     customer._lock_customer_grade(self.prospect_a, "no")
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "set by the grading"):
                     customer.write({"customer_grade_id": self.formal_a.id})
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "set by the grading"):
                     customer.write({"customer_stage": "lost"})
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "sale\\.customer\\.grade\\.lock"):
                     self.env["sale.customer.grade.lock"].with_user(self.role_users[key]).create(
                         {
                             "partner_id": self.customer.id,
@@ -68,7 +70,7 @@ class TestCustomerGradingAccess(GradingCommon):
         self.assertEqual(other.customer_sales_12m, 0)
         Stats = self.env["sale.customer.order.stats"].with_user(self.salesperson)
         self.assertEqual(Stats.search([]).partner_id, self.customer)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "sale\\.customer\\.order\\.stats"):
             Stats.search([]).write({"sales_12m": 1})
         for key in OVERRIDERS + ("regulation_admin",):
             with self.subTest(role=key):
@@ -95,12 +97,12 @@ class TestCustomerGradingAccess(GradingCommon):
         )
         self.assertEqual(self.customer.customer_interest_level, "high")
         self.assertEqual(self.customer.customer_last_visit_date, NOW.date())
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "only record visits and interest"):
             self.other_customer.with_user(self.salesperson).write(
                 {"customer_interest_level": "high"}
             )
         # nor any other field of the customer
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMessage(AccessError, "res\\.partner"):
             customer.write({"customer_interest_level": "low", "name": "Renamed"})
         # the department sees all customers
         self.other_customer.with_user(self.role_users["department_head"]).write(
@@ -120,9 +122,9 @@ class TestCustomerGradingAccess(GradingCommon):
                 )
                 expected = mine if key == "salesperson" else History
                 self.assertEqual(visible, expected)
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "sale\\.customer\\.grade\\.history"):
                     theirs.with_user(self.role_users[key]).read(["reason"])
-                with self.assertRaises(AccessError):
+                with self.assertRaisesMessage(AccessError, "sale\\.customer\\.grade\\.history"):
                     History.with_user(self.role_users[key]).create(
                         {"partner_id": self.customer.id, "company_id": self.company.id}
                     )
@@ -135,7 +137,12 @@ class TestCustomerGradingAccess(GradingCommon):
 
     def test_manager_button_refused_to_salespeople(self):
         for key in ("salesperson", "telemarketer", "sales_clerk"):
-            with self.subTest(role=key), self.assertRaises(AccessError):
+            with (
+                self.subTest(role=key),
+                self.assertRaisesMessage(
+                    AccessError, "Only a Department Head or above can regrade customers"
+                ),
+            ):
                 self.env["res.partner"].with_user(
                     self.role_users[key]
                 ).action_recompute_customer_grades()
