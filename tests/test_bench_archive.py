@@ -44,16 +44,18 @@ SPECIFICATION = {
 LIST_DOMAIN = [("state", "in", ("filed", "on_loan"))]
 ORDER = "filing_date desc, id desc"
 
+# the tightest plain SQL: the 80 ids first, then their columns and names
 FLOOR_SQL = """
     SELECT d.id, d.name, d.title, d.category_id, c.name->>'en_US', d.cabinet, d.shelf, d.box,
            d.filing_date, d.retention_until, d.confidentiality, d.dispute_prone,
            d.partner_id, p.name, d.state
-      FROM sale_archive_document d
+      FROM (SELECT d.* FROM sale_archive_document d
+             WHERE d.state IN ('filed', 'on_loan') AND d.company_id = %(company)s AND {rule}
+             ORDER BY d.filing_date DESC, d.id DESC
+             LIMIT 80) d
       JOIN sale_archive_category c ON c.id = d.category_id
  LEFT JOIN res_partner p ON p.id = d.partner_id
-     WHERE d.state IN ('filed', 'on_loan') AND d.company_id = %(company)s AND {rule}
   ORDER BY d.filing_date DESC, d.id DESC
-     LIMIT 80
 """
 FLOOR_COUNT_SQL = """
     SELECT count(*) FROM (
