@@ -123,6 +123,8 @@ class SaleMarketBudget(models.Model):
     @api.constrains("amount")
     def _check_amount_covers_consumption(self):
         for budget in self:
+            if budget.amount < 0:
+                raise ValidationError(self.env._("The amount of a budget cannot be negative."))
             if budget.remaining_amount < 0:
                 raise ValidationError(
                     self.env._(

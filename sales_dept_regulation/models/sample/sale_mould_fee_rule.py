@@ -86,6 +86,31 @@ class SaleMouldFeeRule(models.Model):
                     self.env._("A percentage rule charges more than 0 % and less than 100 %.")
                 )
 
+    @api.constrains("company_id", "customer_stage", "grade_id", "product_categ_id", "active")
+    def _check_unique_cell(self):
+        for rule in self:
+            twins = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search_count(
+                    [
+                        ("id", "!=", rule.id),
+                        ("company_id", "=", rule.company_id.id),
+                        ("customer_stage", "=", rule.customer_stage),
+                        ("grade_id", "=", rule.grade_id.id),
+                        ("product_categ_id", "=", rule.product_categ_id.id),
+                    ],
+                    limit=1,
+                )
+            )
+            if twins:
+                raise ValidationError(
+                    self.env._(
+                        "There is already a fee rule for %(cell)s: edit that one.",
+                        cell=rule.display_name,
+                    )
+                )
+
     @api.model
     def _find_rule(self, company, stage, grade, category):
         """The most specific active rule for the cell: the grade's own rules before

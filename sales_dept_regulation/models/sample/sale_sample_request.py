@@ -311,6 +311,14 @@ class SaleSampleRequest(models.Model):
                     self.env._("Choose the product to sample or describe the new product.")
                 )
 
+    @api.constrains("quantity", "mould_cost", "sample_fee")
+    def _check_amounts(self):
+        for request in self.sudo():
+            if request.quantity <= 0:
+                raise ValidationError(self.env._("The quantity of a sample must be positive."))
+            if request.mould_cost < 0 or request.sample_fee < 0:
+                raise ValidationError(self.env._("A fee or a cost cannot be negative."))
+
     @api.constrains("delivery_date")
     def _check_delivery_date(self):
         today = fields.Date.context_today(self)
