@@ -56,10 +56,6 @@ class SaleMarketBudget(models.Model):
         string="Remaining", compute="_compute_consumed_amount", store=True
     )
 
-    _amount_positive = models.Constraint(
-        "CHECK (amount >= 0)", "The amount of a budget cannot be negative."
-    )
-
     @api.depends("period_type", "date_from", "team_id")
     def _compute_name(self):
         for budget in self:

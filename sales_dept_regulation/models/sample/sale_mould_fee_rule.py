@@ -51,15 +51,6 @@ class SaleMouldFeeRule(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     note = fields.Char()
 
-    _cell_unique = models.Constraint(
-        "UNIQUE NULLS NOT DISTINCT (company_id, customer_stage, grade_id, product_categ_id)",
-        "There is already a fee rule for this customer stage, grade and product category.",
-    )
-    _percent_range = models.Constraint(
-        "CHECK (charge_percent >= 0 AND charge_percent <= 100)",
-        "The charged percentage must be between 0 and 100.",
-    )
-
     @api.depends("customer_stage", "grade_id", "product_categ_id")
     def _compute_display_name(self):
         stages = dict(self._fields["customer_stage"]._description_selection(self.env))
@@ -81,6 +72,8 @@ class SaleMouldFeeRule(models.Model):
                         grade=rule.grade_id.display_name,
                     )
                 )
+            # the unique cell is checked here, not by SQL: the client gets this
+            # message rather than an integrity error
             if rule.policy == "percent" and not 0 < rule.charge_percent < 100:
                 raise ValidationError(
                     self.env._("A percentage rule charges more than 0 % and less than 100 %.")

@@ -252,14 +252,6 @@ class SaleSampleRequest(models.Model):
         "its average is the approval rate.",
     )
 
-    _quantity_positive = models.Constraint(
-        "CHECK (quantity > 0)", "The quantity of a sample must be positive."
-    )
-    _fees_positive = models.Constraint(
-        "CHECK (coalesce(mould_cost, 0) >= 0 AND coalesce(sample_fee, 0) >= 0)",
-        "A fee or a cost cannot be negative.",
-    )
-
     @api.depends("user_id")
     def _compute_team_id(self):
         for request in self:

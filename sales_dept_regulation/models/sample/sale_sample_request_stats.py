@@ -49,36 +49,39 @@ class SaleSampleRequest(models.Model):
     @api.model
     def _cron_sample_monthly_summary(self):
         """An activity for each Department Head with the figures of the month that
-        ended, one per company."""
+        ended, one per company of theirs with samples."""
         last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
         heads = self.env.ref(roles.DEPARTMENT_HEAD).sudo().all_user_ids
-        for company in self.env["res.company"].sudo().search([]):
-            requests = (
-                self.sudo().with_company(company).with_context(allowed_company_ids=company.ids)
-            )
-            [(count, send, send_max, feedback, feedback_max, rate)] = (
-                requests._sample_month_figures(last_month.year, last_month.month)
-            )
-            note = self.env._(
-                "Samples submitted in %(month)s: %(count)s. Days from submission to "
-                "sending: %(send)s on average, %(send_max)s at most. Days to the "
-                "customer's answer: %(feedback)s on average, %(feedback_max)s at most. "
-                "Approval rate: %(rate)s %%.",
-                month=last_month.strftime("%Y-%m"),
-                count=count,
-                send=round(send or 0.0, 1),
-                send_max=round(send_max or 0.0, 1),
-                feedback=round(feedback or 0.0, 1),
-                feedback_max=round(feedback_max or 0.0, 1),
-                rate=round(rate or 0.0, 1),
-            )
-            summary = self.env._(
-                "Sample statistics of %(month)s", month=last_month.strftime("%Y-%m")
-            )
-            for head in heads.filtered(lambda user, c=company: c in user.company_ids):
+        month = last_month.strftime("%Y-%m")
+        for head in heads:
+            for company in head.company_ids:
+                # as the head sees them, months in the head's time zone
+                requests = self.with_user(head).with_company(company)
+                [(count, send, send_max, feedback, feedback_max, rate)] = (
+                    requests._sample_month_figures(last_month.year, last_month.month)
+                )
+                if not count:
+                    continue
+                note = self.env._(
+                    "Samples submitted in %(month)s: %(count)s. Days from submission to "
+                    "sending: %(send)s on average, %(send_max)s at most. Days to the "
+                    "customer's answer: %(feedback)s on average, %(feedback_max)s at most. "
+                    "Approval rate: %(rate)s %%.",
+                    month=month,
+                    count=count,
+                    send=round(send or 0.0, 1),
+                    send_max=round(send_max or 0.0, 1),
+                    feedback=round(feedback or 0.0, 1),
+                    feedback_max=round(feedback_max or 0.0, 1),
+                    rate=round(rate or 0.0, 1),
+                )
                 head.partner_id.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=summary,
+                    summary=self.env._(
+                        "Sample statistics of %(month)s (%(company)s)",
+                        month=month,
+                        company=company.name,
+                    ),
                     note=html_escape(note),
                     user_id=head.id,
                 )
