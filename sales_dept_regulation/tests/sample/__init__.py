@@ -3,3 +3,4 @@
 
 from . import test_sample_fee
 from . import test_sample_workflow
+from . import test_sample_access
