@@ -76,7 +76,9 @@ class SaleMouldFeeRule(models.Model):
             # message rather than an integrity error
             if rule.policy == "percent" and not 0 < rule.charge_percent < 100:
                 raise ValidationError(
-                    self.env._("A percentage rule charges more than 0 % and less than 100 %.")
+                    self.env._(
+                        "A percentage rule charges more than nothing and less than the full fee."
+                    )
                 )
 
     @api.constrains("company_id", "customer_stage", "grade_id", "product_categ_id", "active")

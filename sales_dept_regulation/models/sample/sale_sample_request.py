@@ -107,9 +107,7 @@ class SaleSampleRequest(models.Model):
         check_company=True,
         index="btree_not_null",
     )
-    product_id = fields.Many2one(
-        "product.product", string="Product", check_company=True, tracking=True
-    )
+    product_id = fields.Many2one("product.product", check_company=True, tracking=True)
     product_description = fields.Text(
         string="New Product", help="The product to sample when it is not in the catalogue yet."
     )
@@ -151,14 +149,12 @@ class SaleSampleRequest(models.Model):
     feedback_note = fields.Text(readonly=True, copy=False)
     customer_stage = fields.Selection(
         CUSTOMER_STAGES,
-        string="Customer Stage",
         readonly=True,
         copy=False,
         help="The customer's stage when the request was submitted.",
     )
     customer_grade_id = fields.Many2one(
         "sale.customer.grade",
-        string="Customer Grade",
         readonly=True,
         copy=False,
         help="The customer's grade when the request was submitted.",
@@ -166,7 +162,7 @@ class SaleSampleRequest(models.Model):
 
     # the fee decision, made at submission
     fee_rule_id = fields.Many2one(
-        "sale.mould.fee.rule", string="Fee Rule", readonly=True, copy=False, groups=MONEY_GROUPS
+        "sale.mould.fee.rule", readonly=True, copy=False, groups=MONEY_GROUPS
     )
     fee_policy = fields.Selection(
         FEE_POLICIES, readonly=True, copy=False, groups=MONEY_GROUPS, tracking=True
@@ -182,7 +178,6 @@ class SaleSampleRequest(models.Model):
     )
     budget_id = fields.Many2one(
         "sale.market.budget",
-        string="Budget",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -203,9 +198,7 @@ class SaleSampleRequest(models.Model):
         tracking=True,
     )
     exception_reason = fields.Text(readonly=True, copy=False, groups=MONEY_GROUPS)
-    fee_order_id = fields.Many2one(
-        "sale.order", string="Fee Order", readonly=True, copy=False, groups=MONEY_GROUPS
-    )
+    fee_order_id = fields.Many2one("sale.order", readonly=True, copy=False, groups=MONEY_GROUPS)
     fee_order_state = fields.Selection(
         related="fee_order_id.state", string="Fee Order Status", groups=MONEY_GROUPS
     )

@@ -6,8 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import new_test_user
 
-from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE
-
+from ...models.grading.res_partner import GRADING_ENGINE
 from ..common import MODULE, RegulationCommon
 
 

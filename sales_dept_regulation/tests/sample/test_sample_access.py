@@ -43,13 +43,14 @@ class TestSampleAccess(SampleCommon):
             "Round, 50 x 120 mm",
         )
         for field in MONEY:
+            aggregate = "count_distinct" if field.endswith("_id") else "sum"
             with self.subTest(field=field):
                 with self.assertRaises(AccessError):
                     submitted.with_user(self.rd_user).read([field])
                 with self.assertRaises(AccessError):
-                    Request.read_group([], [f"{field}:sum"], ["state"])
+                    Request.formatted_read_group([], ["state"], [f"{field}:{aggregate}"])
                 with self.assertRaises(AccessError):
-                    Request.read_group([], ["__count"], [field])
+                    Request.formatted_read_group([], [field], ["__count"])
                 with self.assertRaises(AccessError):
                     submitted.with_user(self.rd_user).export_data([field])
                 with self.assertRaises(AccessError):

@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..conduct.sale_conduct_fine_report_wizard import MONTHS
+
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
@@ -19,7 +21,7 @@ class SaleSampleReportWizard(models.TransientModel):
 
     year = fields.Integer(required=True, default=lambda self: _last_month().year)
     month = fields.Selection(
-        [(str(m), str(m)) for m in range(1, 13)],
+        MONTHS,
         required=True,
         default=lambda self: str(_last_month().month),
     )
