@@ -325,6 +325,14 @@ class SaleSampleRequest(models.Model):
             )
         )
 
+    @api.model
+    def _drop_empty_reviews(self, vals):
+        """The form sends the reviews it shows, empty on a new request: a no-op.
+        Anything else about them stays refused by _check_vals."""
+        if isinstance(vals, dict) and "review_ids" in vals and not vals["review_ids"]:
+            vals = {key: value for key, value in vals.items() if key != "review_ids"}
+        return vals
+
     def _check_vals(self, vals):
         if not isinstance(vals, dict):
             raise UserError(
@@ -357,6 +365,7 @@ class SaleSampleRequest(models.Model):
             raise UserError(
                 self.env._("The values of a sample request must be given by field name.")
             )
+        vals_list = [self._drop_empty_reviews(vals) for vals in vals_list]
         for vals in vals_list:
             self.browse()._check_vals(vals)
         vals_list = [dict(vals) for vals in vals_list]
@@ -396,6 +405,7 @@ class SaleSampleRequest(models.Model):
     def write(self, vals):
         if not self.env.su:
             self.check_access("write")
+        vals = self._drop_empty_reviews(vals)
         self._check_vals(vals)
         res = super().write(vals)
         if not self.env.su:

@@ -4,3 +4,4 @@
 from . import test_sample_fee
 from . import test_sample_workflow
 from . import test_sample_access
+from . import test_sample_tour
