@@ -11,6 +11,9 @@ class ResPartner(models.Model):
 
     def _compute_sdr_sample_count(self):
         # counted as the user: record rules decide which requests are seen
+        if not self.env["sale.sample.request"].has_access("read"):
+            self.sdr_sample_count = 0
+            return
         counts = dict(
             self.env["sale.sample.request"]._read_group(
                 [("partner_id", "child_of", self.commercial_partner_id.ids)],

@@ -131,6 +131,24 @@ class SaleMarketBudget(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        # what requests drew from stays: only the amount (not below the
+        # consumption) and the chatter change once the budget is drawn
+        if isinstance(vals, dict) and vals.keys() & {
+            "period_type",
+            "date_from",
+            "team_id",
+            "company_id",
+        }:
+            if any(budget.consumed_amount for budget in self):
+                raise ValidationError(
+                    self.env._(
+                        "Requests have drawn from this budget: its period, team and "
+                        "company can no longer change."
+                    )
+                )
+        return super().write(vals)
+
     def _lock_for_draw(self):
         """Lock the budget row until the transaction ends, so that no concurrent
         submission draws from it meanwhile. NOWAIT: a concurrent drawer fails at

@@ -162,7 +162,11 @@ class SaleSampleRequest(models.Model):
 
     # the fee decision, made at submission
     fee_rule_id = fields.Many2one(
-        "sale.mould.fee.rule", readonly=True, copy=False, groups=MONEY_GROUPS
+        "sale.mould.fee.rule",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        groups=MONEY_GROUPS,
     )
     fee_policy = fields.Selection(
         FEE_POLICIES, readonly=True, copy=False, groups=MONEY_GROUPS, tracking=True
@@ -179,6 +183,7 @@ class SaleSampleRequest(models.Model):
     budget_id = fields.Many2one(
         "sale.market.budget",
         readonly=True,
+        ondelete="restrict",
         copy=False,
         index="btree_not_null",
         groups=MONEY_GROUPS,

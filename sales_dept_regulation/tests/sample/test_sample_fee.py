@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .sample_common import SampleCommon
@@ -66,6 +66,13 @@ class TestSampleFee(SampleCommon):
         self.assertEqual(money.charged_amount, 0.01)
         self.assertFalse(money.budget_id)
         self.assertIn("exception", money.decision_note)
+        # what requests drew from stays
+        with self.assertRaisesRegex(ValidationError, "can no longer change"):
+            budget.write({"date_from": budget.date_from.replace(year=2031)})
+        with self.assertRaises(ValidationError) as caught:
+            budget.write({"amount": 999})
+        self.assertIn("cannot be lower", str(caught.exception))
+        self.assertEqual(budget.amount, 1000.0)
         # a cancelled request gives its draw back
         fits_1.with_user(self.salesperson).action_cancel("Customer withdrew")
         self.assertEqual(budget.remaining_amount, 600.0)
