@@ -14,3 +14,5 @@ SCOPE_DEPARTMENT = "sales_dept_regulation.group_scope_department"
 # "the Department Head and above": who overrides a grade, restarts signatures,
 # opens an amendment
 MANAGERS = f"{DEPARTMENT_HEAD},{DEPUTY_GENERAL_MANAGER},{GENERAL_MANAGER}"
+# not a sales scope: R&D sees submitted sample requests, never their money
+RD_ENGINEER = "sales_dept_regulation.group_role_rd_engineer"

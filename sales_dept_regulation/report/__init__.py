@@ -4,3 +4,4 @@
 from . import conduct
 from . import grading
 from . import archive
+from . import sample

@@ -9,3 +9,4 @@ from . import grading
 from . import contract
 from . import test_fuzz
 from . import archive
+from . import sample

@@ -217,6 +217,27 @@ class TestFuzz(ConductCommon, ContractCommon):
             for name, field in env["res.config.settings"]._fields.items()
             if MODULE in field._modules
         ]
+        # samples: a draft and a submitted request, a rule and a budget of our own
+        sample_vals = {
+            "partner_id": cls.customer.id,
+            "product_description": "Fuzz cap",
+            "shape_dimensions": "Round",
+            "physical_properties": "PP",
+            "function_requirements": "Closes",
+            "delivery_date": "2099-01-01",
+            "mould_needed": True,
+            "mould_cost": 100.0,
+        }
+        Request = env["sale.sample.request"].with_user(cls.salesperson)
+        cls.sample_draft = Request.create(sample_vals)
+        cls.sample_submitted = Request.create(sample_vals)
+        cls.sample_submitted.action_submit()
+        cls.fee_rule = env["sale.mould.fee.rule"].create(
+            {"customer_stage": "formal", "grade_id": cls.grade.id, "policy": "waive"}
+        )
+        cls.budget = env["sale.market.budget"].create(
+            {"period_type": "year", "date_from": "2098-01-01", "amount": 1000.0}
+        )
 
     @classmethod
     def _order_cls(cls, contract=True):
@@ -813,6 +834,116 @@ class TestFuzz(ConductCommon, ContractCommon):
                     [[archive_category.id], [MISSING_ID], [], None, "abc"],
                     [None, {}, "abc"],
                 ),
+            ),
+            *self._sample_specs(create, write, action, wizard, render, fine_data),
+        ]
+
+    def _sample_specs(self, create, write, action, wizard, render, report_data):
+        request_fields = self.own_fields("sale.sample.request")
+        base = {"partner_id": self.customer.id, "product_description": "x"}
+        submitted = self.sample_submitted
+        return [
+            (
+                "sale.sample.request",
+                "create",
+                ALL_ROLES,
+                create("sale.sample.request", request_fields, base),
+            ),
+            (
+                "sale.sample.request",
+                "write draft",
+                ALL_ROLES,
+                write(self.sample_draft, request_fields, then=lambda r: r.action_submit()),
+            ),
+            (
+                "sale.sample.request",
+                "write submitted",
+                ALL_ROLES,
+                write(submitted, request_fields),
+            ),
+            (
+                "sale.sample.request",
+                "action_cancel",
+                ["salesperson", *MANAGERS],
+                action(submitted, "action_cancel", 1),
+            ),
+            (
+                "sale.sample.request",
+                "action_request_exception",
+                ["salesperson", "admin"],
+                action(submitted, "action_request_exception", 1),
+            ),
+            (
+                "sale.sample.request",
+                "action_override_mould_gate",
+                MANAGERS,
+                action(submitted, "action_override_mould_gate", 1),
+            ),
+            (
+                "sale.sample.request",
+                "action_feedback",
+                ["salesperson", "admin"],
+                action(submitted, "action_feedback", 2),
+            ),
+            (
+                "sale.mould.fee.rule",
+                "create",
+                ADMINS,
+                create(
+                    "sale.mould.fee.rule",
+                    self.own_fields("sale.mould.fee.rule"),
+                    {"customer_stage": "lost", "policy": "charge"},
+                ),
+            ),
+            (
+                "sale.mould.fee.rule",
+                "write",
+                ADMINS,
+                write(self.fee_rule, self.own_fields("sale.mould.fee.rule")),
+            ),
+            (
+                "sale.market.budget",
+                "create",
+                ADMINS,
+                create(
+                    "sale.market.budget",
+                    self.own_fields("sale.market.budget"),
+                    {"period_type": "month", "date_from": "2097-01-01", "amount": 1.0},
+                ),
+            ),
+            (
+                "sale.market.budget",
+                "write",
+                ADMINS,
+                write(self.budget, self.own_fields("sale.market.budget")),
+            ),
+            (
+                "sale.sample.reason.wizard",
+                "create+action_confirm",
+                ["salesperson", "admin"],
+                wizard(
+                    "sale.sample.reason.wizard",
+                    self.own_fields("sale.sample.reason.wizard"),
+                    {"request_id": submitted.id, "action": "exception", "reason": "x"},
+                    "action_confirm",
+                ),
+            ),
+            (
+                "sale.sample.report.wizard",
+                "create+action_print",
+                ["department_head", "admin"],
+                wizard(
+                    "sale.sample.report.wizard",
+                    ["year", "month"],
+                    {},
+                    "action_print",
+                ),
+            ),
+            (
+                "report.sales_dept_regulation.sale_sample_request_xlsx",
+                "render",
+                ["department_head", "admin"],
+                render("sales_dept_regulation.sale_sample_request_xlsx", [[]], report_data),
             ),
         ]
 

@@ -5,3 +5,4 @@ from . import conduct
 from . import grading
 from . import contract
 from . import archive
+from . import sample

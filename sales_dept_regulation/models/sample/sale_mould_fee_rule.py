@@ -1,0 +1,131 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..grading.sale_customer_grade import CUSTOMER_STAGES
+
+FEE_POLICIES = [
+    ("charge", "Charge in Full"),
+    ("percent", "Charge a Percentage"),
+    ("waive", "Waive"),
+    ("waive_budget", "Waive While the Budget Lasts"),
+]
+
+
+class SaleMouldFeeRule(models.Model):
+    """One cell of the fee matrix: a customer stage and grade (and optionally a
+    product category) decide whether mould and sample fees are charged."""
+
+    _name = "sale.mould.fee.rule"
+    _description = "Mould and Sample Fee Rule"
+    _inherit = ["mail.thread"]
+    _order = "customer_stage, grade_sequence, product_categ_id, id"
+    _check_company_auto = True
+
+    customer_stage = fields.Selection(CUSTOMER_STAGES, required=True, tracking=True)
+    grade_id = fields.Many2one(
+        "sale.customer.grade",
+        string="Customer Grade",
+        check_company=True,
+        ondelete="restrict",
+        tracking=True,
+        help="Empty: every grade of the stage without a rule of its own (lost customers "
+        "have no grade).",
+    )
+    grade_sequence = fields.Integer(related="grade_id.sequence", store=True)
+    product_categ_id = fields.Many2one(
+        "product.category",
+        string="Product Category",
+        ondelete="restrict",
+        tracking=True,
+        help="Empty: every category. A rule for a category applies to its sub-categories "
+        "too and takes precedence over the rule without a category.",
+    )
+    policy = fields.Selection(FEE_POLICIES, required=True, default="charge", tracking=True)
+    charge_percent = fields.Float(string="Charged (%)", digits=(5, 2), tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    note = fields.Char()
+
+    @api.depends("customer_stage", "grade_id", "product_categ_id")
+    def _compute_display_name(self):
+        stages = dict(self._fields["customer_stage"]._description_selection(self.env))
+        for rule in self:
+            parts = [stages.get(rule.customer_stage, "")]
+            if rule.grade_id:
+                parts.append(rule.grade_id.name)
+            if rule.product_categ_id:
+                parts.append(rule.product_categ_id.display_name)
+            rule.display_name = " / ".join(parts)
+
+    @api.constrains("customer_stage", "grade_id", "policy", "charge_percent")
+    def _check_cell(self):
+        for rule in self:
+            if rule.grade_id and rule.grade_id.customer_stage != rule.customer_stage:
+                raise ValidationError(
+                    self.env._(
+                        "The grade %(grade)s is not a grade of that customer stage.",
+                        grade=rule.grade_id.display_name,
+                    )
+                )
+            # the unique cell is checked here, not by SQL: the client gets this
+            # message rather than an integrity error
+            if rule.policy == "percent" and not 0 < rule.charge_percent < 100:
+                raise ValidationError(
+                    self.env._(
+                        "A percentage rule charges more than nothing and less than the full fee."
+                    )
+                )
+
+    @api.constrains("company_id", "customer_stage", "grade_id", "product_categ_id", "active")
+    def _check_unique_cell(self):
+        for rule in self:
+            twins = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search_count(
+                    [
+                        ("id", "!=", rule.id),
+                        ("company_id", "=", rule.company_id.id),
+                        ("customer_stage", "=", rule.customer_stage),
+                        ("grade_id", "=", rule.grade_id.id),
+                        ("product_categ_id", "=", rule.product_categ_id.id),
+                    ],
+                    limit=1,
+                )
+            )
+            if twins:
+                raise ValidationError(
+                    self.env._(
+                        "There is already a fee rule for %(cell)s: edit that one.",
+                        cell=rule.display_name,
+                    )
+                )
+
+    @api.model
+    def _find_rule(self, company, stage, grade, category):
+        """The most specific active rule for the cell: the grade's own rules before
+        the stage's catch-all, and among them the deepest category first."""
+        rules = self.sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("customer_stage", "=", stage),
+                ("grade_id", "in", [grade.id, False] if grade else [False]),
+            ]
+        )
+        categories = []
+        while category:
+            categories.append(category)
+            category = category.parent_id
+        for wanted_grade in (grade, self.env["sale.customer.grade"]):
+            for categ in [*categories, self.env["product.category"]]:
+                match = rules.filtered(
+                    lambda r, c=categ, g=wanted_grade: r.product_categ_id == c and r.grade_id == g
+                )
+                if match:
+                    return match[:1]
+        return rules.browse()

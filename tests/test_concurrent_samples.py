@@ -1,0 +1,152 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+"""Two submissions at the same moment never both take the last of a budget.
+
+An `odoo shell` on the test database commits a budget of 1,000 and four sample
+requests of a formal B customer (waived while the budget lasts), then submits
+them on two cursors of their own, as two users' calls would:
+- two at once: the second finds the budget row locked (NOWAIT) and fails, as
+  Odoo's retry of a concurrent call expects; retried after the first commits,
+  it draws from what is left;
+- one whose snapshot predates another's committed draw fails with a
+  serialization error (the draw updated the budget row) instead of drawing from
+  a consumption it cannot see; retried, the fee no longer fits and is charged.
+Everything the script committed is deleted at the end.
+"""
+
+import json
+import subprocess
+
+from figures import report
+from odoo_cli import ODOO_CONF, PYTHON
+
+SCRIPT = r"""
+import json, os
+import psycopg2.errors
+from odoo import Command, api
+from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE
+
+ref = env.ref
+registry = env.registry
+user = env["res.users"].create({
+    "name": "Concurrent Salesperson", "login": f"sdr_concurrent_sales_{os.getpid()}",
+    "group_ids": [Command.set([ref("sales_dept_regulation.group_role_salesperson").id])],
+})
+team = env["crm.team"].create({"name": "Concurrent Team", "member_ids": [Command.set(user.ids)]})
+partner = env["res.partner"].create({"name": "Concurrent Customer", "user_id": user.id})
+partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE).write({
+    "customer_stage": "formal",
+    "customer_grade_id": ref("sales_dept_regulation.sale_customer_grade_formal_b").id,
+})
+today = env["sale.sample.request"]._fields["submit_date"].now().date()
+budget = env["sale.market.budget"].create({
+    "period_type": "month", "date_from": today.replace(day=1), "amount": 1000,
+    "team_id": team.id,
+})
+requests = env["sale.sample.request"].with_user(user).create([{
+    "partner_id": partner.id, "product_description": f"Cap {n}", "mould_needed": True,
+    "mould_cost": fee, "shape_dimensions": "Round", "physical_properties": "PP",
+    "function_requirements": "Closes", "delivery_date": today.replace(year=today.year + 1),
+} for n, fee in enumerate((400, 400, 200, 200))])
+ids = requests.ids
+env.cr.commit()
+
+def submit(cr, request_id):
+    environment = api.Environment(cr, user.id, {})
+    try:
+        environment["sale.sample.request"].browse(request_id).action_submit()
+        environment.flush_all()
+        return "submitted"
+    except psycopg2.errors.LockNotAvailable:
+        cr.rollback()
+        return "lock not available"
+    except psycopg2.errors.SerializationFailure:
+        cr.rollback()
+        return "serialization failure"
+
+def decision(request_id):
+    with registry.cursor() as cr:
+        cr.execute("SELECT charged_amount, budget_amount FROM sale_sample_request WHERE id = %s",
+                   [request_id])
+        return [float(x) for x in cr.fetchone()]
+
+outcomes = {}
+try:
+    # 1. two at once
+    cr1, cr2 = registry.cursor(), registry.cursor()
+    outcomes["first"] = submit(cr1, ids[0])
+    outcomes["second_meanwhile"] = submit(cr2, ids[1])
+    cr1.commit()
+    outcomes["second_retried"] = submit(cr2, ids[1])
+    cr2.commit()
+    cr1.close(); cr2.close()
+    # 2. a snapshot older than a committed draw
+    cr3, cr4 = registry.cursor(), registry.cursor()
+    cr3.execute("SELECT count(*) FROM sale_market_budget")
+    outcomes["third"] = submit(cr4, ids[2])
+    cr4.commit()
+    outcomes["fourth_stale"] = submit(cr3, ids[3])
+    outcomes["fourth_retried"] = submit(cr3, ids[3])
+    cr3.commit()
+    cr3.close(); cr4.close()
+    with registry.cursor() as cr:
+        cr.execute("SELECT amount, consumed_amount, remaining_amount FROM sale_market_budget "
+                   "WHERE id = %s", [budget.id])
+        outcomes["budget"] = [float(x) for x in cr.fetchone()]
+        cr.execute("SELECT coalesce(sum(budget_amount), 0) FROM sale_sample_request "
+                   "WHERE budget_id = %s", [budget.id])
+        outcomes["drawn"] = float(cr.fetchone()[0])
+    outcomes["decisions"] = [decision(i) for i in ids]
+finally:
+    env.cr.rollback()
+    env.cr.execute("DELETE FROM tier_review WHERE model = 'sale.sample.request' AND res_id IN %s",
+                   [tuple(ids)])
+    env.cr.execute("DELETE FROM mail_message WHERE model = 'sale.sample.request' AND res_id IN %s",
+                   [tuple(ids)])
+    env.cr.execute("DELETE FROM mail_followers WHERE res_model = 'sale.sample.request' "
+                   "AND res_id IN %s", [tuple(ids)])
+    env.cr.execute("DELETE FROM sale_sample_request WHERE id IN %s", [tuple(ids)])
+    env.cr.execute("DELETE FROM sale_market_budget WHERE id = %s", [budget.id])
+    env.cr.commit()
+print("CONCURRENT_JSON " + json.dumps(outcomes))
+"""
+
+
+def test_two_submissions_never_both_take_the_last_of_a_budget(request):
+    database = request.config.getoption("--odoo-database")
+    proc = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "odoo",
+            "shell",
+            "-c",
+            ODOO_CONF,
+            "-d",
+            database,
+            "--log-level=critical",
+            "--no-http",
+        ],
+        input=SCRIPT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("CONCURRENT_JSON ")]
+    assert lines, f"the script failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    result = json.loads(lines[-1].removeprefix("CONCURRENT_JSON "))
+    report(
+        "concurrent sample submissions on a budget of 1,000: "
+        + ", ".join(f"{key} {value}" for key, value in result.items() if key != "decisions")
+    )
+    assert result["first"] == "submitted"
+    assert result["second_meanwhile"] == "lock not available"
+    assert result["second_retried"] == "submitted"
+    assert result["third"] == "submitted"
+    assert result["fourth_stale"] == "serialization failure"
+    assert result["fourth_retried"] == "submitted"
+    # 400 + 400 + 200 waived on the budget, the last 200 charged: never beyond 1,000
+    assert result["decisions"] == [[0.0, 400.0], [0.0, 400.0], [0.0, 200.0], [200.0, 0.0]]
+    assert result["budget"] == [1000.0, 1000.0, 0.0]
+    assert result["drawn"] == 1000.0
