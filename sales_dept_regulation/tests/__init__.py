@@ -8,3 +8,4 @@ from . import conduct
 from . import grading
 from . import contract
 from . import test_fuzz
+from . import dashboard
