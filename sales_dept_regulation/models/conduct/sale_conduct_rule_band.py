@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..values import check_values
+
 
 class SaleConductRuleBand(models.Model):
     _name = "sale.conduct.rule.band"
@@ -33,6 +35,15 @@ class SaleConductRuleBand(models.Model):
         "CHECK(lower_minutes >= 0 AND upper_minutes >= 0 AND amount >= 0)",
         "Band bounds and amounts cannot be negative.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self.env, [vals])
+        return super().write(vals)
 
     # ------------------------------------------------------------
     # COMPUTE / CONSTRAINT METHODS
