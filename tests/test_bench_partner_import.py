@@ -71,10 +71,11 @@ def test_bench_import_10k_customers_with_and_without_grading():
         env["res.partner"].create(vals_list("warm-addon")[:50])
         env.flush_all()
 
-        plain, plain_time, plain_queries = timed(env, core_create, "core")
+        # the addon's run first: whatever a first run pays is counted against it
         graded, graded_time, graded_queries = timed(
             env, lambda model, values: model.create(values), "addon"
         )
+        plain, plain_time, plain_queries = timed(env, core_create, "core")
         cr.execute(
             "SELECT count(*) FROM res_partner WHERE id = ANY(%s) AND customer_grade_id IS NULL",
             [plain.ids],
@@ -98,10 +99,15 @@ def test_bench_import_10k_customers_with_and_without_grading():
         f"customer import, {CUSTOMERS} companies in one create: without the addon's "
         f"overrides {plain_time:.1f} s, {plain_queries} queries; with grading at once "
         f"{graded_time:.1f} s, {graded_queries} queries (+{extra} queries, "
-        f"+{(graded_time / plain_time - 1) * 100:.0f}% time)"
+        f"{(graded_time / plain_time - 1) * 100:+.0f}% time)"
     )
     assert plain_ungraded == CUSTOMERS
     assert graded_count == CUSTOMERS
     assert history == CUSTOMERS
     # batched: a bounded number of extra queries per chunk of 2,000, not per customer
-    assert extra < CUSTOMERS / 100
+    from odoo.addons.sales_dept_regulation.models.grading.res_partner import (  # noqa: PLC0415
+        GRADING_CHUNK,
+    )
+
+    chunks = -(-CUSTOMERS // GRADING_CHUNK)
+    assert extra <= 30 * chunks
