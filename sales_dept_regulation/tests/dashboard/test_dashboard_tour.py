@@ -18,11 +18,20 @@ class TestDashboardTour(HttpCase):
         )
         Employee = self.env["hr.employee"]
         head_employee = Employee.create({"name": "Tile Head", "user_id": head.id})
-        seller = Employee.create({"name": "Tile Seller", "parent_id": head_employee.id})
+        department = self.env["hr.department"].create(
+            {"name": "Tile Sales", "manager_id": head_employee.id}
+        )
+        seller = Employee.create(
+            {
+                "name": "Tile Seller",
+                "department_id": department.id,
+                "parent_id": head_employee.id,
+            }
+        )
         # only this draft fine waits for the head
         Fine = self.env["sale.conduct.fine"]
         Fine.search([("state", "=", "draft")]).sudo().action_cancel("Not part of the tour")
-        Fine.with_user(head).create(
+        Fine.create(
             {
                 "employee_id": seller.id,
                 "rule_id": self.env.ref("sales_dept_regulation.conduct_rule_speakerphone").id,
