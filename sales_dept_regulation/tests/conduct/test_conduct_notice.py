@@ -8,6 +8,7 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import format_date
 from odoo.tools.safe_eval import safe_eval
 
 from .conduct_common import ConductCommon
@@ -25,6 +26,9 @@ class TestConductNotice(ConductCommon):
 
     def test_confirmation_tells_the_employee_rule_amount_and_how_to_appeal(self):
         seller = self.role_users["salesperson"]
+        # the notice is in the employee's language
+        self.env.ref("base.lang_zh_CN").active = True
+        seller.lang = "zh_CN"
         fine = self.fine(self.rule_speaker)
         self.assertFalse(self._notices(fine, seller.partner_id))
         fine.action_confirm()
@@ -34,8 +38,10 @@ class TestConductNotice(ConductCommon):
             days=fine.company_id.sdr_fine_appeal_days
         )
         self.assertEqual(fine.appeal_deadline, deadline)
+        in_their_language = fine.with_context(lang=seller.lang)
         rule_name = self.rule_speaker.with_context(lang=seller.lang).name
-        for text in (rule_name, fine.name, "by "):
+        deadline_text = format_date(in_their_language.env, deadline)
+        for text in (rule_name, fine.name, deadline_text):
             self.assertIn(text, notice.body)
         self.assertIn(f"{fine.amount:.2f}", notice.body)
         self.assertNotIn(self.head.partner_id, notice.notified_partner_ids)
