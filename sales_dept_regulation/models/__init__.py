@@ -7,3 +7,4 @@ from . import grading
 from . import contract
 from . import archive
 from . import sample
+from . import dashboard

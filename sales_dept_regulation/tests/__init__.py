@@ -10,3 +10,4 @@ from . import contract
 from . import test_fuzz
 from . import archive
 from . import sample
+from . import dashboard

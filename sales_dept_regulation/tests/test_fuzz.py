@@ -835,6 +835,51 @@ class TestFuzz(ConductCommon, ContractCommon):
                     [None, {}, "abc"],
                 ),
             ),
+            (
+                "sale.regulation.dashboard.tile",
+                "create",
+                ALL_ROLES,
+                create(
+                    "sale.regulation.dashboard.tile",
+                    self.own_fields("sale.regulation.dashboard.tile"),
+                    {
+                        "name": "x",
+                        "action_id": self.env.ref(
+                            "sales_dept_regulation.sale_conduct_fine_action"
+                        ).id,
+                    },
+                ),
+            ),
+            (
+                "sale.regulation.dashboard.tile",
+                "write",
+                ALL_ROLES,
+                write(
+                    self.env.ref("sales_dept_regulation.dashboard_tile_unpaid_fines"),
+                    self.own_fields("sale.regulation.dashboard.tile"),
+                ),
+            ),
+            (
+                "sale.regulation.dashboard.tile",
+                "action_open",
+                ALL_ROLES,
+                action(
+                    self.env.ref("sales_dept_regulation.dashboard_tile_unpaid_fines"),
+                    "action_open",
+                ),
+            ),
+            (
+                "sale.customer.grade.recompute",
+                "create+recompute",
+                ALL_ROLES,
+                wizard("sale.customer.grade.recompute", [], {}, "action_recompute"),
+            ),
+            (
+                "res.partner",
+                "action_log_customer_visit",
+                ALL_ROLES,
+                action(self.customer, "action_log_customer_visit"),
+            ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
         ]
 

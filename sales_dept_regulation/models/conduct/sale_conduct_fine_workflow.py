@@ -4,8 +4,9 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date, formatLang
 
 from .. import roles
 from .sale_conduct_fine import (
@@ -19,6 +20,21 @@ class SaleConductFine(models.Model):
     and what a confirmation counts (occurrences, the repeat limit)."""
 
     _inherit = "sale.conduct.fine"
+
+    appeal_deadline = fields.Date(
+        compute="_compute_appeal_deadline",
+        help="The last day the fined employee may appeal the fine.",
+    )
+
+    @api.depends("confirm_date", "company_id.sdr_fine_appeal_days")
+    def _compute_appeal_deadline(self):
+        for fine in self:
+            fine.appeal_deadline = (
+                fields.Date.context_today(fine, fine.confirm_date)
+                + timedelta(days=fine.company_id.sdr_fine_appeal_days)
+                if fine.confirm_date
+                else False
+            )
 
     # ------------------------------------------------------------
     # ACTION METHODS
@@ -41,6 +57,7 @@ class SaleConductFine(models.Model):
         )
         self.sudo()._assign_occurrence()
         self._escalate_repeat_limit()
+        self._notify_fine_confirmed()
         return True
 
     def action_mark_paid(self):
@@ -56,8 +73,15 @@ class SaleConductFine(models.Model):
     def action_open_reason_wizard(self):
         """Open the wizard asking the reason for cancel / appeal / decision."""
         self.ensure_one()
+        titles = {
+            "appeal": self.env._("Appeal the Fine"),
+            "uphold": self.env._("Uphold the Appeal"),
+            "reject": self.env._("Reject the Appeal"),
+            "cancel": self.env._("Cancel the Fine"),
+        }
         return {
             "type": "ir.actions.act_window",
+            "name": titles.get(self.env.context.get("reason_action"), self.env._("Reason")),
             "res_model": "sale.conduct.fine.reason.wizard",
             "view_mode": "form",
             "target": "new",
@@ -87,6 +111,13 @@ class SaleConductFine(models.Model):
             raise UserError(self.env._("Only the fined employee can appeal the fine."))
         if self.state != "confirmed" or self.appeal_state:
             raise UserError(self.env._("Only a confirmed fine can be appealed, and only once."))
+        if self.appeal_deadline and fields.Date.context_today(self) > self.appeal_deadline:
+            raise UserError(
+                self.env._(
+                    "The fine could be appealed until %(date)s only.",
+                    date=format_date(self.env, self.appeal_deadline),
+                )
+            )
         reviewer = self._get_appeal_reviewer()
         fine = self.sudo()
         fine.write(
@@ -148,7 +179,7 @@ class SaleConductFine(models.Model):
         )
         fine.message_post(
             body=body,
-            partner_ids=self.employee_id.user_id.partner_id.ids,
+            partner_ids=(self.employee_id.user_id | fine._department_heads()).partner_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
@@ -157,6 +188,39 @@ class SaleConductFine(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _notify_fine_confirmed(self):
+        """Tell each fined employee, in their language, what the fine is for, its
+        amount, and how and until when to appeal."""
+        for fine in self.sudo():
+            user = fine.employee_id.user_id
+            if not user:
+                continue
+            fine = fine.with_context(lang=user.lang or self.env.lang)
+            fine.message_post(
+                body=fine.env._(
+                    "You are fined %(amount)s under rule %(rule)s (fine %(fine)s). If you "
+                    "disagree, open the fine and click Appeal, with your reason, by "
+                    "%(deadline)s: the appeal goes to the superior above your own.",
+                    amount=formatLang(fine.env, fine.amount, currency_obj=fine.currency_id),
+                    rule=fine.rule_id.name,
+                    fine=fine.name,
+                    deadline=format_date(fine.env, fine.appeal_deadline),
+                ),
+                partner_ids=user.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _department_heads(self):
+        """The head of the fined employee's department, else the company's
+        Department Heads."""
+        self.ensure_one()
+        head = self.sudo().department_id.manager_id.user_id
+        if head:
+            return head
+        group = self.env.ref(roles.DEPARTMENT_HEAD).sudo()
+        return group.all_user_ids.filtered(lambda user: self.company_id in user.company_ids)
 
     def _check_manager(self):
         if not (

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..values import check_values
+
 
 class SaleConductRuleBand(models.Model):
     _name = "sale.conduct.rule.band"
@@ -34,19 +36,31 @@ class SaleConductRuleBand(models.Model):
         "Band bounds and amounts cannot be negative.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self.env, [vals])
+        return super().write(vals)
+
     # ------------------------------------------------------------
     # COMPUTE / CONSTRAINT METHODS
     # ------------------------------------------------------------
 
     @api.depends("lower_minutes", "lower_inclusive", "upper_minutes", "upper_inclusive")
     def _compute_display_name(self):
+        # as the regulation reads: "10 < minutes <= 60", "> 60"
+        minutes = self.env._("minutes")
         for band in self:
-            low = "[" if band.lower_inclusive else "("
-            if band.upper_minutes:
-                high = f"{band.upper_minutes}{']' if band.upper_inclusive else ')'}"
-            else:
-                high = "∞)"
-            band.display_name = f"{low}{band.lower_minutes}, {high}"
+            low = f"{band.lower_minutes} {'≤' if band.lower_inclusive else '<'} "
+            if not band.upper_minutes:
+                band.display_name = f"{'≥' if band.lower_inclusive else '>'} {band.lower_minutes}"
+                continue
+            high = f" {'≤' if band.upper_inclusive else '<'} {band.upper_minutes}"
+            starts_at_zero = band.lower_minutes == 0 and band.lower_inclusive
+            band.display_name = f"{'' if starts_at_zero else low}{minutes}{high}"
 
     def _first_last(self):
         """The first and last whole minute of the band (last is None: unbounded)."""

@@ -359,14 +359,22 @@ class ResPartner(models.Model):
         ):
             raise AccessError(self.env._("Only a Department Head or above can regrade customers."))
         partners = self.sudo()._get_gradable_customers()
+        history = self.env["sale.customer.grade.history"].sudo()
+        last_line = history.search([], order="id desc", limit=1).id
         for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
             chunk._recompute_customer_grading()
+        changed = history.search_count([("id", ">", last_line), ("change_type", "=", "automatic")])
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": self.env._("%(count)s customers regraded.", count=len(partners)),
+                "message": self.env._(
+                    "%(count)s customers regraded: %(changed)s changed stage or grade "
+                    "(see the grade history).",
+                    count=len(partners),
+                    changed=changed,
+                ),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }

@@ -6,11 +6,22 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
 from odoo.tools import split_every
 
 from .. import roles
 from .res_partner import GRADING_CHUNK, GRADING_PREFETCH, ORDER_FIGURE_FIELDS
 from .sale_customer_grade import select_grade
+
+# what a customer's grade depends on besides its orders: writing one of them
+# regrades it at once
+GRADING_INPUT_FIELDS = {
+    "customer_expected_volume",
+    "customer_interest_level",
+    "customer_rank",
+    "parent_id",
+}
 
 
 class ResPartner(models.Model):
@@ -18,6 +29,66 @@ class ResPartner(models.Model):
     or nightly, and the activities it schedules (win-back, regular visits)."""
 
     _inherit = "res.partner"
+
+    customer_visit_due = fields.Boolean(
+        string="Visit Due",
+        compute="_compute_customer_visit_due",
+        search="_search_customer_visit_due",
+    )
+
+    def _visit_due_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            ("parent_id", "=", False),
+            ("customer_grade_id.regular_visits", "=", True),
+            ("user_id", "!=", False),
+            "|",
+            ("customer_next_visit_date", "<=", today),
+            ("customer_last_visit_date", "=", False),
+        ]
+
+    def _compute_customer_visit_due(self):
+        due = self.filtered_domain(self._visit_due_domain())
+        for partner in self:
+            partner.customer_visit_due = partner in due
+
+    def _search_customer_visit_due(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = Domain(self._visit_due_domain())
+        return domain if (operator == "=") == value else ~domain
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        # a new customer is a prospect at once, graded on the prospect scale
+        # (it has no orders yet): one grading pass for the whole batch
+        new_customers = partners._grading_candidates()
+        if new_customers:
+            for chunk in split_every(GRADING_CHUNK, new_customers.ids, self.browse):
+                chunk.sudo()._apply_customer_grading(
+                    {}, fields.Date.context_today(self), reason=self.env._("New customer")
+                )
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if isinstance(vals, dict) and GRADING_INPUT_FIELDS & vals.keys():
+            customers = self._grading_candidates()
+            if customers:
+                for chunk in split_every(GRADING_CHUNK, customers.ids, self.browse):
+                    chunk.sudo()._recompute_customer_grading(
+                        reason=self.env._("Customer information recorded")
+                    )
+        return res
+
+    def _grading_candidates(self):
+        """The customers among these partners the grading applies to."""
+        return self.filtered(lambda p: not p.parent_id and p.customer_rank > 0)
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -86,12 +157,12 @@ class ResPartner(models.Model):
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
         return figures
 
-    def _recompute_customer_grading(self):
+    def _recompute_customer_grading(self, reason=None):
         """Set the stage and grade of these customers from their confirmed orders."""
         if not self:
             return
         today = fields.Date.context_today(self)
-        self._apply_customer_grading(self._recount_order_figures(today), today)
+        self._apply_customer_grading(self._recount_order_figures(today), today, reason=reason)
 
     @api.model
     def _grading_target(
@@ -117,7 +188,7 @@ class ResPartner(models.Model):
             )
         return stage, grade_id
 
-    def _apply_customer_grading(self, figures, today):
+    def _apply_customer_grading(self, figures, today, reason=None):
         """Set the stage and grade of these customers from their order figures
         ({partner id: (last order date, 12-month amount, 12-month orders)}).
 
@@ -152,7 +223,7 @@ class ResPartner(models.Model):
             if stage == partner.customer_stage and grade_id == old_grade_id:
                 continue
             changes[stage, grade_id].append(partner.id)
-            history.append(partner._grade_history_vals(stage, grade_id))
+            history.append(partner._grade_history_vals(stage, grade_id, reason=reason or False))
             if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
                 newly_lost.append(partner)
         if not changes:
@@ -218,18 +289,54 @@ class ResPartner(models.Model):
 
     @api.model
     def _get_customers_due_for_visit(self):
-        today = fields.Date.context_today(self)
-        return self.search(
+        return self.search(self._visit_due_domain(), order="customer_visit_priority, id")
+
+    def action_log_customer_visit(self):
+        """Record today's visit of these customers: their open visit activity is
+        marked done, or a done one is recorded when none is planned."""
+        customers = self.commercial_partner_id
+        if not self.env.su and not self.env.user.has_group(roles.SCOPE_DEPARTMENT):
+            if not self.env.user.has_group(roles.SCOPE_OWN) or any(
+                customer.user_id != self.env.user for customer in customers
+            ):
+                raise AccessError(
+                    self.env._("You can only record visits and interest for your own customers.")
+                )
+        visit_type = self.env.ref("sales_dept_regulation.mail_activity_type_customer_visit")
+        activities = self.env["mail.activity"].sudo()
+        planned = activities.search(
             [
-                ("parent_id", "=", False),
-                ("customer_grade_id.regular_visits", "=", True),
-                ("user_id", "!=", False),
-                "|",
-                ("customer_next_visit_date", "<=", today),
-                ("customer_last_visit_date", "=", False),
-            ],
-            order="customer_visit_priority, id",
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", customers.ids),
+                ("activity_type_id", "=", visit_type.id),
+            ]
         )
+        unplanned = customers.filtered(lambda c: c.id not in planned.mapped("res_id"))
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        planned |= activities.create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": customer.id,
+                    "activity_type_id": visit_type.id,
+                    "summary": self.env._("Customer visit"),
+                    "user_id": self.env.uid,
+                }
+                for customer in unplanned
+            ]
+        )
+        planned.action_feedback(feedback=self.env._("Visited"))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Visit recorded for %(count)s customers.", count=len(customers)
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     # ------------------------------------------------------------
     # CRONS

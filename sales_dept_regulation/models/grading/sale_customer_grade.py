@@ -102,6 +102,17 @@ class SaleCustomerGrade(models.Model):
     # COMPUTE METHODS
     # ------------------------------------------------------------
 
+    @api.depends("name", "customer_stage")
+    def _compute_display_name(self):
+        # the two scales use the same letters: the name says which scale it is on
+        for grade in self:
+            if grade.customer_stage == "potential":
+                grade.display_name = self.env._("Prospect %(grade)s", grade=grade.name)
+            elif grade.customer_stage == "formal":
+                grade.display_name = self.env._("Formal %(grade)s", grade=grade.name)
+            else:
+                grade.display_name = grade.name
+
     def _compute_partner_count(self):
         counts = dict(
             self.env["res.partner"]._read_group(

@@ -35,6 +35,20 @@ class SaleCustomerGradeHistory(models.Model):
     user_id = fields.Many2one("res.users", help="Empty when the change was automatic.")
     changed_by = fields.Char(compute="_compute_changed_by")
     reason = fields.Text()
+    scale_changed = fields.Boolean(
+        compute="_compute_scale_changed",
+        help="The customer moved from one grade scale to the other (e.g. a prospect won "
+        "its first order): its grade letters are on another scale.",
+    )
+
+    @api.depends("old_grade_id.customer_stage", "new_grade_id.customer_stage")
+    def _compute_scale_changed(self):
+        for line in self:
+            line.scale_changed = bool(
+                line.old_grade_id
+                and line.new_grade_id
+                and line.old_grade_id.customer_stage != line.new_grade_id.customer_stage
+            )
 
     @api.depends("user_id")
     def _compute_changed_by(self):

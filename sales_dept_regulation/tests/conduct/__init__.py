@@ -8,3 +8,4 @@ from . import test_conduct_access
 from . import test_conduct_report
 from . import test_conduct_tour
 from . import test_conduct_guard
+from . import test_conduct_notice

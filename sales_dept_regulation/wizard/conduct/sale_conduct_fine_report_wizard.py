@@ -45,6 +45,10 @@ class SaleConductFineReportWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref(
+        # the period is read from the wizard itself: the download then names the
+        # file after it (the report's print_report_name), which data would not
+        action = self.env.ref(
             "sales_dept_regulation.action_report_sale_conduct_fine_xlsx"
-        ).report_action(self, data={"year": self.year, "month": int(self.month)})
+        ).report_action(self)
+        action["close_on_report_download"] = True
+        return action

@@ -1,0 +1,105 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+
+from ..common import MODULE
+from ..conduct.conduct_common import ConductCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDashboard(ConductCommon):
+    """The landing page: per role, the tiles it shows and counters that equal the
+    lists they open."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        seller = cls.role_users["salesperson"]
+        Partner = cls.env["res.partner"]
+        cls.customers = Partner.create(
+            [
+                {
+                    "name": f"Dashboard customer {i}",
+                    "is_company": True,
+                    "customer_rank": 1,
+                    "user_id": seller.id,
+                    "customer_interest_level": "high",
+                    "customer_expected_volume": 1_000_000,
+                }
+                for i in range(3)
+            ]
+        )
+        grade = cls.customers[0].customer_grade_id
+        grade.write({"regular_visits": True, "visit_interval_days": 30})
+        cls.customers[0].with_user(cls.head)._lock_customer_grade(grade, "Key account")
+        Fine = cls.env["sale.conduct.fine"].with_user(cls.head)
+        cls.draft, cls.unpaid = Fine.create(
+            [
+                {"employee_id": cls.sales_employee.id, "rule_id": cls.rule_speaker.id}
+                for _i in range(2)
+            ]
+        )
+        cls.unpaid.action_confirm()
+        cls.tiles = cls.env["sale.regulation.dashboard.tile"].search([])
+
+    def _shown(self, user):
+        return self.env["sale.regulation.dashboard.tile"].with_user(user).search([])
+
+    def test_counters_equal_the_lists_they_open(self):
+        for role, user in self.role_users.items():
+            for tile in self._shown(user):
+                with self.subTest(role=role, tile=tile.name):
+                    action = tile.action_open()
+                    self.assertFalse(
+                        [key for key in action["context"] if key.startswith("search_default")]
+                    )
+                    listed = (
+                        self.env[action["res_model"]]
+                        .with_user(user)
+                        .with_context(**action["context"])
+                        .search(action["domain"])
+                    )
+                    self.assertEqual(tile.count, len(listed))
+
+    def test_each_role_sees_what_waits_for_it(self):
+        xmlids = {
+            data.res_id: data.name
+            for data in self.env["ir.model.data"].search(
+                [("model", "=", "sale.regulation.dashboard.tile")]
+            )
+        }
+
+        def shown(role):
+            return {xmlids[tile.id]: tile.count for tile in self._shown(self.role_users[role])}
+
+        seller = shown("salesperson")
+        self.assertNotIn("dashboard_tile_fines_to_confirm", seller)
+        self.assertEqual(seller["dashboard_tile_my_visits_due"], 3)
+        self.assertEqual(seller["dashboard_tile_my_unpaid_fines"], 1)
+        head = shown("department_head")
+        self.assertGreaterEqual(head["dashboard_tile_fines_to_confirm"], 1)
+        self.assertGreaterEqual(head["dashboard_tile_unpaid_fines"], 1)
+        self.assertGreaterEqual(head["dashboard_tile_grades_locked"], 1)
+        self.assertIn("dashboard_tile_contracts_to_sign", head)
+
+    def test_root_menu_opens_the_landing_page(self):
+        menu = self.env.ref(f"{MODULE}.menu_sales_regulation_root")
+        first = menu.child_id.sorted("sequence")[:1]
+        landing = self.env.ref(f"{MODULE}.sale_regulation_dashboard_tile_action")
+        self.assertEqual(first.action, landing)
+
+    def test_only_the_admin_edits_tiles_and_a_bad_domain_is_refused(self):
+        tile = self.tiles[:1]
+        name, domain = tile.name, tile.domain
+        with self.assertRaises(AccessError):
+            tile.with_user(self.head).write({"name": "Mine"})
+        self.assertEqual(tile.name, name)
+        admin = self.role_users["regulation_admin"]
+        with self.assertRaisesRegex(ValidationError, "not valid"):
+            tile.with_user(admin).write({"domain": "[('no_such_field', '=', 1)]"})
+        with self.assertRaisesRegex(ValidationError, "not valid"):
+            tile.with_user(admin).write({"domain": "not a domain"})
+        tile.invalidate_recordset()
+        self.assertEqual((tile.name, tile.domain), (name, domain))

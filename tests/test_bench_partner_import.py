@@ -1,0 +1,113 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+"""Benchmark: import 10,000 customer companies in one create, with and without
+the grading the addon runs the moment a customer is saved.
+
+Both runs create the same values in the same transaction (rolled back at the
+end). "Without" calls the create the addon's own overrides call (the next one
+down the class chain: core Odoo and the other installed modules), so the
+difference is what the addon adds to an import: its value checks and the
+grading of the new customers (stage, grade, history rows), batched by chunk.
+"""
+
+import time
+
+from figures import report
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+CUSTOMERS = 10_000
+ADDON_MODULE = "odoo.addons.sales_dept_regulation."
+# what a customer import carries (base_import creates in batches with these)
+IMPORT_CONTEXT = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "import_file": True}
+
+
+def vals_list(tag):
+    return [
+        {
+            "name": f"Import {tag} {i:05d}",
+            "is_company": True,
+            "customer_rank": 1,
+            "phone": f"+86 21 5{i:07d}",
+            "city": "上海",
+            "customer_expected_volume": (i * 7919) % 1_000_000,
+            "customer_interest_level": ("low", "medium", "high")[i % 3],
+        }
+        for i in range(CUSTOMERS)
+    ]
+
+
+def core_create(partners, values):
+    """The create of res.partner below every override of the addon."""
+    mro = type(partners).__mro__
+    last = max(
+        index
+        for index, cls in enumerate(mro)
+        if cls.__module__.startswith(ADDON_MODULE) and "create" in vars(cls)
+    )
+    return super(mro[last], partners).create(values)
+
+
+def timed(env, create, tag):
+    env.flush_all()
+    env.invalidate_all()
+    queries_before = env.cr.sql_log_count
+    start = time.monotonic()
+    partners = create(env["res.partner"], vals_list(tag))
+    env.flush_all()
+    return partners, time.monotonic() - start, env.cr.sql_log_count - queries_before
+
+
+def test_bench_import_10k_customers_with_and_without_grading():
+    registry = Registry(config["db_name"][0])
+    cr = registry.cursor()
+    try:
+        env = api.Environment(cr, SUPERUSER_ID, IMPORT_CONTEXT)
+        # warm-up: caches of both paths (scales, company rules, models)
+        core_create(env["res.partner"], vals_list("warm-core")[:50])
+        env["res.partner"].create(vals_list("warm-addon")[:50])
+        env.flush_all()
+
+        # the addon's run first: whatever a first run pays is counted against it
+        graded, graded_time, graded_queries = timed(
+            env, lambda model, values: model.create(values), "addon"
+        )
+        plain, plain_time, plain_queries = timed(env, core_create, "core")
+        cr.execute(
+            "SELECT count(*) FROM res_partner WHERE id = ANY(%s) AND customer_grade_id IS NULL",
+            [plain.ids],
+        )
+        plain_ungraded = cr.fetchone()[0]
+        cr.execute(
+            """SELECT count(*) FILTER (WHERE customer_stage = 'potential'
+                                         AND customer_grade_id IS NOT NULL),
+                      (SELECT count(*) FROM sale_customer_grade_history
+                        WHERE partner_id = ANY(%s))
+                 FROM res_partner WHERE id = ANY(%s)""",
+            [graded.ids, graded.ids],
+        )
+        graded_count, history = cr.fetchone()
+    finally:
+        cr.rollback()
+        cr.close()
+
+    extra = graded_queries - plain_queries
+    report(
+        f"customer import, {CUSTOMERS} companies in one create: without the addon's "
+        f"overrides {plain_time:.1f} s, {plain_queries} queries; with grading at once "
+        f"{graded_time:.1f} s, {graded_queries} queries (+{extra} queries, "
+        f"{(graded_time / plain_time - 1) * 100:+.0f}% time)"
+    )
+    assert plain_ungraded == CUSTOMERS
+    assert graded_count == CUSTOMERS
+    assert history == CUSTOMERS
+    # batched: a bounded number of extra queries per chunk of 2,000, not per customer
+    from odoo.addons.sales_dept_regulation.models.grading.res_partner import (  # noqa: PLC0415
+        GRADING_CHUNK,
+    )
+
+    chunks = -(-CUSTOMERS // GRADING_CHUNK)
+    assert extra <= 30 * chunks
