@@ -40,3 +40,8 @@ class ResCompany(models.Model):
         help="Fields that must be filled before a contract is submitted for signatures, "
         "in addition to customer reference, payment terms, delivery date and method.",
     )
+
+    _sdr_contract_amount_threshold_not_negative = models.Constraint(
+        "CHECK(sdr_contract_amount_threshold >= 0)",
+        "The contract threshold cannot be negative.",
+    )

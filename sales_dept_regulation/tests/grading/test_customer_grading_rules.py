@@ -293,8 +293,8 @@ class TestGradingWorkflowFields(RefusalMixin, GradingCommon):
             {"customer_interest_level": "high", "customer_last_visit_date": "2026-01-01"}
         )
         self.assertEqual(self.customer.customer_interest_level, "high")
-        # the grading, not the write, moves the grade
-        self.assertEqual(self.customer.customer_grade_id, self.prospect_c)
+        # recording interest regrades the prospect at once, through the grading
+        self.assertEqual(self.customer.customer_grade_id, self.prospect_b)
 
     def _lock(self, grade, reason="Strategic", user=None):
         wizard = (
