@@ -17,6 +17,7 @@
         "security/conduct/sale_conduct_fine_rules.xml",
         "security/grading/customer_grading_rules.xml",
         "security/contract/sale_contract_rules.xml",
+        "security/contract/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/sale_conduct_rule_data.xml",
         "data/mail_activity_type_data.xml",
@@ -43,6 +44,10 @@
         "views/contract/sale_order_views.xml",
         "views/contract/sale_contract_signature_views.xml",
         "views/contract/res_config_settings_views.xml",
+        "data/contract/sale_contract_template_data.xml",
+        "views/contract/sale_order_home_views.xml",
+        "views/contract/sale_contract_template_views.xml",
+        "views/contract/tier_validation_templates.xml",
         "views/contract/menus.xml",
     ],
     "demo": [
