@@ -30,7 +30,6 @@ class SaleContractTemplate(models.Model):
     clauses = fields.Html(translate=True, sanitize=True)
     customer_stage = fields.Selection(
         CUSTOMER_STAGES,
-        string="Customer Stage",
         help="Applies to customers at this stage (empty: any stage).",
     )
     grade_ids = fields.Many2many(

@@ -33,9 +33,7 @@ class SaleOrder(models.Model):
     sdr_amount_in_words = fields.Char(
         string="Amount in Chinese Capitals", compute="_compute_sdr_amount_in_words"
     )
-    sdr_can_manage = fields.Boolean(
-        string="Manages Signatures", compute="_compute_sdr_can_manage"
-    )
+    sdr_can_manage = fields.Boolean(string="Manages Signatures", compute="_compute_sdr_can_manage")
 
     @api.depends("is_contract", "sdr_approval_kind", "partner_id", "company_id")
     def _compute_sdr_contract_template_id(self):

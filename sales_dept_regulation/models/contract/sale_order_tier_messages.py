@@ -53,9 +53,9 @@ class SaleOrder(models.Model):
 
     def _compute_next_review(self):
         for order in self:
-            review = order.review_ids.sorted("sequence").filtered(
-                lambda r: r.status == "pending"
-            )[:1]
+            review = order.review_ids.sorted("sequence").filtered(lambda r: r.status == "pending")[
+                :1
+            ]
             order.next_review = self.env._("Next: %s", review.name) if review else False
 
     def _notify_accepted_reviews_body(self):

@@ -106,9 +106,7 @@ class TestContractTemplate(ContractCommon):
         self.assertEqual(self.general.next_revision_date, date(2026, 9, 30))
 
     def test_revision_reminder_fires_once_per_due_template(self):
-        activity_type = self.env.ref(
-            "sales_dept_regulation.mail_activity_type_revise_template"
-        )
+        activity_type = self.env.ref("sales_dept_regulation.mail_activity_type_revise_template")
         templates = self.env["sale.contract.template"].search([])
         templates.activity_ids.unlink()
         templates.revision_date = date.today()
@@ -119,14 +117,14 @@ class TestContractTemplate(ContractCommon):
         self.assertEqual(len(self.general.activity_ids), 1)
         activity = self.general.activity_ids
         self.assertEqual(activity.activity_type_id, activity_type)
-        self.assertTrue(activity.user_id.has_group("sales_dept_regulation.group_role_regulation_admin"))
+        self.assertTrue(
+            activity.user_id.has_group("sales_dept_regulation.group_role_regulation_admin")
+        )
         self.assertFalse(self.hospital.activity_ids)
         # revised: the activity is done, the next revision in six months
         self.general.with_user(self.admin).action_sdr_mark_revised()
         self.assertFalse(self.general.activity_ids)
-        self.assertEqual(
-            self.general.next_revision_date, date.today() + relativedelta(months=6)
-        )
+        self.assertEqual(self.general.next_revision_date, date.today() + relativedelta(months=6))
 
     def test_only_the_administrator_edits_templates(self):
         with self.assertRaises(AccessError):
@@ -151,7 +149,9 @@ class TestDrawnSignature(ContractCommon):
             with self.subTest(signature=bool(signature)), self.assertRaisesRegex(error, "(?i)draw"):
                 self._sign(order, self.department_head, signature=signature)
         self.assertFalse(order.sdr_signature_ids)
-        self.assertEqual(order.review_ids.filtered(lambda r: r.status == "approved"), self.env["tier.review"])
+        self.assertEqual(
+            order.review_ids.filtered(lambda r: r.status == "approved"), self.env["tier.review"]
+        )
         self._sign(order, self.department_head)
         self.assertEqual(len(order.sdr_signature_ids), 1)
 
@@ -201,18 +201,22 @@ class TestSigningInChinese(ContractCommon):
         as_head = order.with_user(self.department_head).with_context(lang="zh_CN")
         self.assertIn("等待", as_head.to_validate_message)
         self.assertNotIn("Pending validation", as_head.to_validate_message)
-        self.assertEqual(
-            set(as_head.review_ids.mapped("todo_by")), {"部长", "副经理", "总经理"}
-        )
+        self.assertEqual(set(as_head.review_ids.mapped("todo_by")), {"部长", "副经理", "总经理"})
         arch = as_head.get_view(view_type="form")["arch"]
         arch = html.unescape(arch.decode() if isinstance(arch, bytes) else arch)
-        for english in ("Request Validation", "Restart Validation", '"Validate"', "Operation has been"):
+        for english in (
+            "Request Validation",
+            "Restart Validation",
+            '"Validate"',
+            "Operation has been",
+        ):
             self.assertNotIn(english, arch)
         self.assertIn("签字", arch)
         statuses = dict(
-            self.env["sale.order"].with_context(lang="zh_CN")._fields["validation_status"]._description_selection(
-                self.env(context={"lang": "zh_CN"})
-            )
+            self.env["sale.order"]
+            .with_context(lang="zh_CN")
+            ._fields["validation_status"]
+            ._description_selection(self.env(context={"lang": "zh_CN"}))
         )
         self.assertEqual(statuses["pending"], "待审批")
         self.assertEqual(statuses["validated"], "已通过")

@@ -10,7 +10,6 @@ from PIL import Image
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-
 # a drawn signature has at least this many visible dark pixels
 MIN_INK_PIXELS = 20
 
@@ -100,7 +99,5 @@ class CommentWizard(models.TransientModel):
         if self.validate_reject == "validate":
             signature = self._contract_signature_image()
             if not signature and order._contract_signed_under_rules():
-                raise UserError(
-                    self.env._("Draw your signature on the pad to sign the contract.")
-                )
+                raise UserError(self.env._("Draw your signature on the pad to sign the contract."))
         order._contract_decide(reviews, self.validate_reject, self.comment, signature)
