@@ -59,6 +59,9 @@
         "demo/sale_contract_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sales_dept_regulation/static/src/contract/**/*",
+        ],
         "web.assets_tests": [
             "sales_dept_regulation/static/tests/tours/**/*.js",
         ],
