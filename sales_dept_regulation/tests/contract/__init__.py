@@ -6,3 +6,4 @@ from . import test_contract_access
 from . import test_contract_tour
 from . import test_contract_server_rules
 from . import test_contract_documents
+from . import test_contract_tour_zh
