@@ -20,6 +20,7 @@ class SaleContractTemplate(models.Model):
     _description = "Contract Template"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
     sequence = fields.Integer(default=10)

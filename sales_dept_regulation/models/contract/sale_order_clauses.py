@@ -17,7 +17,7 @@ class SaleOrder(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        domain="[('company_id', '=', company_id)]",
+        check_company=True,
         groups=roles.SCOPE_OWN,
     )
     # copied from the template when the order becomes a contract: what is
