@@ -1,16 +1,19 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import roles
 from ..grading.sale_customer_grade import CUSTOMER_STAGES
 
 # the regulations revise the contract templates every half year
 REVISION_MONTHS = 6
+REVISION_DATE_MIN, REVISION_DATE_MAX = date(1900, 1, 1), date(2999, 6, 30)
 
 
 class SaleContractTemplate(models.Model):
@@ -62,6 +65,26 @@ class SaleContractTemplate(models.Model):
             template.next_revision_date = template.revision_date and (
                 template.revision_date + relativedelta(months=REVISION_MONTHS)
             )
+
+    @api.constrains("name", "revision_date", "next_revision_date")
+    def _check_revision(self):
+        for template in self:
+            if not (template.name or "").strip():
+                raise ValidationError(self.env._("A contract template needs a name."))
+            if not REVISION_DATE_MIN <= template.revision_date <= REVISION_DATE_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "The revision date of %(template)s is not a valid date.",
+                        template=template.name,
+                    )
+                )
+            # a stored computed field a client could still write
+            if template.next_revision_date != template.revision_date + relativedelta(
+                months=REVISION_MONTHS
+            ):
+                raise ValidationError(
+                    self.env._("The next revision is half a year after the last one.")
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
