@@ -18,6 +18,7 @@
         "security/grading/customer_grading_rules.xml",
         "security/grading/ir.model.access.csv",
         "security/contract/sale_contract_rules.xml",
+        "security/contract/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/sale_conduct_rule_data.xml",
         "data/mail_activity_type_data.xml",
@@ -45,6 +46,10 @@
         "views/contract/sale_order_views.xml",
         "views/contract/sale_contract_signature_views.xml",
         "views/contract/res_config_settings_views.xml",
+        "data/contract/sale_contract_template_data.xml",
+        "views/contract/sale_order_home_views.xml",
+        "views/contract/sale_contract_template_views.xml",
+        "views/contract/tier_validation_templates.xml",
         "views/contract/menus.xml",
         "security/archive/ir.model.access.csv",
         "security/archive/sale_archive_rules.xml",
@@ -90,6 +95,9 @@
         "demo/sale_contract_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sales_dept_regulation/static/src/contract/**/*",
+        ],
         "web.assets_tests": [
             "sales_dept_regulation/static/tests/tours/**/*.js",
         ],

@@ -102,6 +102,14 @@ ensure_python_deps() {
         as_root apt-get update -qq
         DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
     fi
+    # the contract PDF: Debian's wkhtmltopdf, a Chinese font, pdftotext for its test
+    if ! command -v wkhtmltopdf >/dev/null || ! command -v pdftotext >/dev/null \
+        || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+        say "Installing wkhtmltopdf, a Chinese font and poppler-utils for the contract PDF (once)..."
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
+            wkhtmltopdf fonts-wqy-zenhei poppler-utils >/dev/null
+    fi
 }
 
 # --- Odoo configuration ----------------------------------------------------

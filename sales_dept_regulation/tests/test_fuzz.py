@@ -212,6 +212,9 @@ class TestFuzz(ConductCommon, ContractCommon):
             {"partner_id": cls.customer.id, "company_id": env.company.id}
         )
         cls.stats = env["sale.customer.order.stats"].create({"partner_id": cls.customer.id})
+        cls.contract_template = env["sale.contract.template"].create(
+            {"name": "Fuzz template", "clauses": "<p>Fuzz clauses</p>"}
+        )
         cls.settings_fields = [
             name
             for name, field in env["res.config.settings"]._fields.items()
@@ -879,6 +882,28 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "action_log_customer_visit",
                 ALL_ROLES,
                 action(self.customer, "action_log_customer_visit"),
+            ),
+            (
+                "sale.contract.template",
+                "create",
+                ADMINS + ["salesperson"],
+                create(
+                    "sale.contract.template",
+                    self.own_fields("sale.contract.template"),
+                    {"name": "x"},
+                ),
+            ),
+            (
+                "sale.contract.template",
+                "write",
+                ADMINS + ["salesperson"],
+                write(self.contract_template, self.own_fields("sale.contract.template")),
+            ),
+            (
+                "sale.contract.template",
+                "mark revised",
+                ADMINS + ["salesperson"],
+                action(self.contract_template, "action_sdr_mark_revised"),
             ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
         ]

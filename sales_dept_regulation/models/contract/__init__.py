@@ -9,3 +9,7 @@ from . import sale_contract_signature
 from . import sale_order_line
 from . import tier_definition
 from . import tier_review
+from . import sale_contract_template
+from . import sale_order_clauses
+from . import sale_order_tier_messages
+from . import ir_module_module

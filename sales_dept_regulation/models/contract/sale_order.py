@@ -239,7 +239,10 @@ class SaleOrder(models.Model):
             if name == "review_ids":
                 same = not value
             elif not self:
-                same = (type(value), value) in ENGINE_FIELD_DEFAULTS[name]
+                same = (
+                    isinstance(value, (bool, int, str))
+                    and (type(value), value) in ENGINE_FIELD_DEFAULTS[name]
+                )
             else:
                 same = isinstance(value, (bool, int, str)) and all(
                     order[name] == value for order in self

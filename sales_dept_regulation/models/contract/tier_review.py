@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 # A context value no RPC call can forge (JSON cannot carry this object): set by
@@ -57,3 +57,18 @@ class TierReview(models.Model):
         # the engine promotes the next tier to pending, also when a user's
         # systray counter or a decision triggers it
         return super(TierReview, as_engine(self))._update_review_status()
+
+    def _compute_todo_by(self):
+        # the role's own name (部长), not the privilege's path to it
+        res = super()._compute_todo_by()
+        for review in self.filtered(lambda r: r.model == "sale.order" and r.reviewer_group_id):
+            review.todo_by = review.reviewer_group_id.name
+        return res
+
+    def _notify_review_reminder_body(self):
+        if self.model != "sale.order":
+            return super()._notify_review_reminder_body()
+        return self.env._(
+            "A signature has been waited for since %s days.",
+            (fields.Datetime.now() - self.create_date).days,
+        )

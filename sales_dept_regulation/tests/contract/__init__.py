@@ -5,3 +5,6 @@ from . import test_contract_signature
 from . import test_contract_access
 from . import test_contract_tour
 from . import test_contract_server_rules
+from . import test_contract_documents
+from . import test_contract_tour_zh
+from . import test_contract_phone_tour

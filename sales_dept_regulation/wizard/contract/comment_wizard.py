@@ -10,6 +10,24 @@ from PIL import Image
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# a drawn signature has at least this many visible dark pixels
+MIN_INK_PIXELS = 20
+
+
+def _has_ink(data):
+    """Whether the PNG ``data`` shows a stroke: visible pixels darker than the pad."""
+    with Image.open(io.BytesIO(data)) as image:
+        if image.width * image.height > 4096 * 4096:
+            return False
+        rgba = image.convert("RGBA")
+    ink = 0
+    for red, green, blue, alpha in rgba.getdata():
+        if alpha > 64 and red + green + blue < 600:
+            ink += 1
+            if ink >= MIN_INK_PIXELS:
+                return True
+    return False
+
 
 class CommentWizard(models.TransientModel):
     _inherit = "comment.wizard"
@@ -49,6 +67,10 @@ class CommentWizard(models.TransientModel):
             raise ValidationError(
                 self.env._("The signature is not an image: please draw it again.")
             ) from None
+        if not _has_ink(data):
+            raise ValidationError(
+                self.env._("The signature is blank: please draw your signature on the pad.")
+            )
         return value
 
     def add_comment(self):
@@ -76,4 +98,6 @@ class CommentWizard(models.TransientModel):
         signature = False
         if self.validate_reject == "validate":
             signature = self._contract_signature_image()
+            if not signature and order._contract_signed_under_rules():
+                raise UserError(self.env._("Draw your signature on the pad to sign the contract."))
         order._contract_decide(reviews, self.validate_reject, self.comment, signature)

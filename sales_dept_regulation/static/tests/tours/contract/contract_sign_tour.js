@@ -1,7 +1,35 @@
 import {registry} from "@web/core/registry";
 
-// One signer signs the contract open in the form: Validate, comment, draw
-// (auto-drawn from the signer's name), adopt, confirm.
+// A stroke drawn with the mouse on the signature pad (the pad opens in
+// drawing mode; a click alone leaves too little ink to count as a signature).
+export async function drawSignature() {
+    const canvas = document.querySelector(".modal canvas.o_web_sign_signature");
+    const rect = canvas.getBoundingClientRect();
+    const middle = rect.height / 2;
+    const pointer = (type, x, y, buttons) =>
+        new PointerEvent(type, {
+            bubbles: true,
+            cancelable: true,
+            isPrimary: true,
+            pointerId: 1,
+            pointerType: "mouse",
+            button: 0,
+            buttons,
+            clientX: rect.left + x,
+            clientY: rect.top + y,
+        });
+    canvas.dispatchEvent(pointer("pointerdown", 10, middle, 1));
+    for (let step = 1; step <= 20; step++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        canvas.dispatchEvent(
+            pointer("pointermove", 10 + step * 12, middle + (step % 2 ? 15 : -15), 1)
+        );
+    }
+    canvas.dispatchEvent(pointer("pointerup", 250, middle, 0));
+}
+
+// One signer signs the contract open in the form: Sign, comment, draw, adopt,
+// confirm.
 registry.category("web_tour.tours").add("sales_dept_regulation_contract_sign", {
     steps: () => [
         {
@@ -20,9 +48,9 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_sign", {
             run: "click",
         },
         {
-            content: "Sign on the pad",
+            content: "Draw a signature on the pad",
             trigger: ".modal canvas.o_web_sign_signature",
-            run: "click",
+            run: drawSignature,
         },
         {
             content: "Adopt the signature",

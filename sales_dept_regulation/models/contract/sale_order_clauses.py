@@ -1,0 +1,65 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+
+from .. import roles
+from .amount_words import amount_to_chinese
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    sdr_contract_template_id = fields.Many2one(
+        "sale.contract.template",
+        string="Contract Template",
+        compute="_compute_sdr_contract_template_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+        groups=roles.SCOPE_OWN,
+    )
+    # copied from the template when the order becomes a contract: what is
+    # signed, frozen with the rest of the order under signature
+    sdr_contract_clauses = fields.Html(
+        string="Contract Clauses",
+        compute="_compute_sdr_contract_clauses",
+        store=True,
+        readonly=False,
+        sanitize=True,
+        groups=roles.SCOPE_OWN,
+    )
+    sdr_amount_in_words = fields.Char(
+        string="Amount in Chinese Capitals", compute="_compute_sdr_amount_in_words"
+    )
+    sdr_can_manage = fields.Boolean(string="Manages Signatures", compute="_compute_sdr_can_manage")
+
+    @api.depends("is_contract", "sdr_approval_kind", "partner_id", "company_id")
+    def _compute_sdr_contract_template_id(self):
+        templates = self.env["sale.contract.template"]
+        for order in self:
+            if order.sdr_contract_template_id or order.sdr_approval_kind != "contract":
+                continue
+            if order.partner_id:
+                order.sdr_contract_template_id = templates._contract_template_for(
+                    order.partner_id, order.company_id or self.env.company
+                )
+
+    @api.depends("sdr_contract_template_id")
+    def _compute_sdr_contract_clauses(self):
+        for order in self:
+            template = order.sdr_contract_template_id.sudo()
+            if template:
+                order.sdr_contract_clauses = template.with_context(
+                    lang=order.partner_id.lang or self.env.lang
+                ).clauses
+
+    @api.depends("amount_total")
+    def _compute_sdr_amount_in_words(self):
+        for order in self:
+            order.sdr_amount_in_words = amount_to_chinese(order.amount_total)
+
+    @api.depends_context("uid")
+    def _compute_sdr_can_manage(self):
+        self.sdr_can_manage = self.env.user.has_groups(roles.MANAGERS)
