@@ -71,6 +71,7 @@
         "data/sample/sale_mould_fee_rule_data.xml",
         "data/sample/tier_definition_data.xml",
         "data/sample/ir_cron_data.xml",
+        "data/sample/sale_regulation_dashboard_tile_data.xml",
         "report/sample/ir_actions_report.xml",
         "wizard/sample/sale_sample_reason_wizard_views.xml",
         "wizard/sample/sale_sample_report_wizard_views.xml",
