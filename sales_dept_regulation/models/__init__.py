@@ -5,3 +5,4 @@ from . import res_company
 from . import conduct
 from . import grading
 from . import contract
+from . import aftersales

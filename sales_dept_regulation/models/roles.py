@@ -14,3 +14,4 @@ SCOPE_DEPARTMENT = "sales_dept_regulation.group_scope_department"
 # "the Department Head and above": who overrides a grade, restarts signatures,
 # opens an amendment
 MANAGERS = f"{DEPARTMENT_HEAD},{DEPUTY_GENERAL_MANAGER},{GENERAL_MANAGER}"
+TECHNICAL_STAFF = "sales_dept_regulation.group_role_technical_staff"

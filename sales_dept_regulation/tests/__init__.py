@@ -7,4 +7,5 @@ from . import test_ui
 from . import conduct
 from . import grading
 from . import contract
+from . import aftersales
 from . import test_fuzz

@@ -4,3 +4,4 @@
 from . import conduct
 from . import grading
 from . import contract
+from . import aftersales
