@@ -61,6 +61,8 @@
         "wizard/aftersales/helpdesk_ticket_decline_wizard_views.xml",
         "views/aftersales/helpdesk_ticket_views.xml",
         "views/aftersales/helpdesk_config_views.xml",
+        "wizard/aftersales/helpdesk_ticket_report_wizard_views.xml",
+        "report/aftersales/ir_actions_report.xml",
         "views/aftersales/menus.xml",
     ],
     "demo": [

@@ -3,3 +3,4 @@
 
 from . import conduct
 from . import grading
+from . import aftersales

@@ -4,3 +4,4 @@
 from . import test_after_sales_flow
 from . import test_after_sales_guard
 from . import test_after_sales_sla
+from . import test_after_sales_report
