@@ -359,12 +359,12 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_after_sales(self):
         if self.filtered("after_sales_state"):
             raise UserError(
                 self.env._("After-sales requests are kept: decline or close them instead.")
             )
-        return super().unlink()
 
     def copy(self, default=None):
         if self.filtered("after_sales_state"):

@@ -14,7 +14,6 @@ class HelpdeskTicketTeam(models.Model):
     )
     technical_team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Technical Team",
         domain="[('is_after_sales', '=', False), ('id', '!=', id)]",
         help="The team a confirmed after-sales request is handed to.",
     )

@@ -53,7 +53,8 @@ class TestAfterSalesFlow(AfterSalesCommon):
         self.assertEqual(Ticket.with_user(self.technician).search([("id", "=", ticket.id)]), ticket)
         as_tech.assign_to_me()
         as_tech.write({"stage_id": self.stage_progress.id})
-        as_tech.message_post(body="Called the customer", message_type="comment")
+        call_note = "Called the customer"
+        as_tech.message_post(body=call_note, message_type="comment")
         as_tech.write({"after_sales_service_status": "workaround"})
         self.flush_tracking()
         self.assertTrue(self._feedback_messages(ticket))
@@ -109,11 +110,13 @@ class TestAfterSalesFlow(AfterSalesCommon):
         ticket = self.request()
         wizard_action = ticket.with_user(self.head).action_open_after_sales_decline()
         Wizard = self.env[wizard_action["res_model"]].with_user(self.head)
-        wizard = Wizard.with_context(wizard_action["context"]).create({"reason": "  "})
+        wizard = Wizard.with_context(**wizard_action["context"]).create({"reason": "  "})
         with self.assertRaisesRegex(UserError, "reason"):
             wizard.action_decline()
         self.assertEqual(ticket.after_sales_state, "to_confirm")
-        wizard = Wizard.with_context(wizard_action["context"]).create({"reason": "Not our product"})
+        wizard = Wizard.with_context(**wizard_action["context"]).create(
+            {"reason": "Not our product"}
+        )
         wizard.action_decline()
         self.assertEqual(ticket.after_sales_state, "declined")
         self.assertEqual(ticket.stage_id, self.stage_declined)
