@@ -101,6 +101,7 @@ class HelpdeskTicket(models.Model):
     after_sales_customer_stage = fields.Selection(
         related="after_sales_grade_id.customer_stage", string="Customer Stage"
     )
+    after_sales_team = fields.Boolean(related="team_id.is_after_sales")
     after_sales_phone = fields.Char(string="Phone")
     after_sales_product_id = fields.Many2one("product.product", string="Product")
     after_sales_confirmed_date = fields.Datetime(string="Confirmed on", readonly=True, copy=False)

@@ -5,3 +5,4 @@ from . import test_after_sales_flow
 from . import test_after_sales_guard
 from . import test_after_sales_sla
 from . import test_after_sales_report
+from . import test_after_sales_tour
