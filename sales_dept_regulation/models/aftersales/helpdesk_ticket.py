@@ -233,6 +233,16 @@ class HelpdeskTicket(models.Model):
                 after_sales_requester_id=self.env.uid,
             )
         tickets = super().create(vals_list)
+        # the team helpdesk_mgmt computes from the assignee counts too
+        entered = tickets.filtered(lambda t: t.team_id in technical)
+        if entered and not engine:
+            raise AccessError(
+                self.env._(
+                    "Tickets reach the team %(team)s only through the Department Head's "
+                    "confirmation of an after-sales request.",
+                    team=entered[:1].team_id.display_name,
+                )
+            )
         tickets._after_sales_check_gate()
         tickets.filtered("after_sales_state")._after_sales_subscribe()
         return tickets

@@ -62,6 +62,17 @@ class TestAfterSalesGuard(AfterSalesCommon):
             self.request(user_id=self.technician.id)
         with self.assertRaisesRegex(AccessError, "only through the Department Head"):
             self.request(team_id=self.tech_team.id)
+        # nor through the team helpdesk_mgmt derives from the assignee
+        tech2 = new_test_user(
+            self.env, login="sdr_tech2", groups="sales_dept_regulation.group_role_technical_staff"
+        )
+        self.tech_team.user_ids = [Command.link(tech2.id)]
+        # refused after the create: Odoo's assertRaises rolls it back, as a request would
+        with self.assertRaises(AccessError) as refused:
+            self.env["helpdesk.ticket"].with_user(tech2).create(
+                {"name": "x", "description": "x", "user_id": tech2.id}
+            )
+        self.assertIn("only through the Department Head", str(refused.exception))
         for context in CLIENT_CONTEXTS:
             with self.assertRaisesRegex(AccessError, "set by its actions only"):
                 self.env["helpdesk.ticket"].with_user(self.head).with_context(**context).create(
@@ -126,9 +137,11 @@ class TestAfterSalesGuard(AfterSalesCommon):
 
     def test_no_delete_no_copy(self):
         ticket = self.request()
-        for user in (self.head, self.env.user):
-            with self.assertRaisesRegex(UserError, "are kept"):
-                ticket.with_user(user).unlink()
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.head).unlink()
+        # not even a helpdesk manager
+        with self.assertRaisesRegex(UserError, "are kept"):
+            ticket.with_user(self.env.user).unlink()
         with self.assertRaisesRegex(UserError, "instead of copying"):
             ticket.copy()
         self.assertTrue(ticket.exists())
