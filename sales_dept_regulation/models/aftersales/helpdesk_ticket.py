@@ -271,6 +271,9 @@ class HelpdeskTicket(models.Model):
             after_sales._after_sales_check_closing(vals)
         result = super().write(vals)
         self._after_sales_check_gate()
+        if after_sales and "partner_id" in vals and not self.env.su:
+            # the customer decides who sees a request: the writer must still see it
+            after_sales.check_access("write")
         return result
 
     def _after_sales_check_write(self, vals):

@@ -198,6 +198,15 @@ class TestAfterSalesGuard(AfterSalesCommon):
         with self.assertRaises(AccessError):
             (mine | confirmed).with_user(self.technician).export_data(["number"])
 
+    def test_rules_hold_after_the_write(self):
+        ticket = self.request(user=self.seller)
+        ticket = ticket.with_user(self.seller)
+        # the requester still sees it: moving it to another customer is allowed
+        ticket.write({"partner_id": self.orphan.id})
+        self.assertEqual(ticket.after_sales_salesperson_id.id, False)
+        # the former salesperson follows it still (feedback subtype), so still sees it
+        self.assertTrue(ticket.with_user(self.seller).search([("id", "=", ticket.id)]))
+
     def test_multi_company(self):
         company_b = self.env["res.company"].create({"name": "AS Company B"})
         team_b = self.team.copy({"name": "After-Sales B", "company_id": company_b.id})
