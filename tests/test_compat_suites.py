@@ -3,8 +3,9 @@
 
 """Compatibility check: the addon breaks none of the tests of the modules it builds on.
 
-Odoo's own `sale` tests and OCA's `sale_tier_validation` and `base_tier_validation` tests
-run on two new databases: one with the addon's dependencies only (the baseline) and one
+Odoo's own `sale` tests and OCA's `sale_tier_validation`, `base_tier_validation` and
+`helpdesk_mgmt` (with its `_sla` and `_sale` modules) tests run on two new databases:
+one with the addon's dependencies only (the baseline) and one
 with the same dependencies and the addon. Any test that fails or errors with the addon
 but not without it fails this check. The baseline, not zero, is the reference because
 some of these tests fail on their own when run after every module is installed (e.g.
@@ -19,6 +20,7 @@ side by side, each with its own HTTP port for the browser tours.
 """
 
 import os
+import pathlib
 import re
 import resource
 import shutil
@@ -31,9 +33,26 @@ from figures import report
 from odoo_cli import ODOO_CONF, PYTHON, drop_database
 
 ADDON = "sales_dept_regulation"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # the addon's manifest dependencies (mail comes with sale)
-DEPENDENCIES = "sale,hr,report_xlsx,sale_tier_validation"
-SUITES = ("sale", "sale_tier_validation", "base_tier_validation")
+DEPENDENCIES = (
+    "sale,hr,report_xlsx,sale_tier_validation,"
+    "phone_validation,helpdesk_mgmt,helpdesk_mgmt_sla,helpdesk_mgmt_sale"
+)
+SUITES = (
+    "sale",
+    "sale_tier_validation",
+    "base_tier_validation",
+    # OCA helpdesk: the after-sales gate must leave the other teams' tickets alone
+    "helpdesk_mgmt",
+    "helpdesk_mgmt_sla",
+    "helpdesk_mgmt_sale",
+)
+# helpdesk_mgmt's at_install tests create partners before `account` (which the addon's
+# `sale` brings) is loaded: they cannot run as the registry loads. pytest-odoo runs them
+# on the fully loaded registry instead, on the same two databases.
+PYTEST_SUITES = ("helpdesk_mgmt",)
+PYTEST_FAILED = re.compile(r"^(FAILED|ERROR) (\S+)")
 TIMEOUT = 40 * 60
 # next to the test configuration, kept until the next run to read the failures in full
 LOG_DIR = os.path.join(os.path.dirname(ODOO_CONF or "."), "compat-logs")
@@ -126,6 +145,7 @@ def install_and_test(label, dbname, modules):
         text = log.read()
     failures, summary, counts = parse_log(text)
     assert summary, f"no test summary in the log of {dbname} (exit {rc}):\n{text[-4000:]}"
+    failures.update(pytest_suites(label, dbname))
     for module in SUITES:
         assert counts.get(module), f"no {module} test ran on {dbname}: {test_log}"
     return {
@@ -134,6 +154,55 @@ def install_and_test(label, dbname, modules):
         "install": install_seconds,
         "tests": test_seconds,
         "log": test_log,
+    }
+
+
+def pytest_suites(label, dbname):
+    """The at_install test files of PYTEST_SUITES, run by pytest-odoo: {test id: output}."""
+    import importlib.util  # noqa: PLC0415
+
+    files = []
+    for module in PYTEST_SUITES:
+        folder = os.path.dirname(importlib.util.find_spec(f"odoo.addons.{module}").origin)
+        tests = os.path.join(folder, "tests")
+        files += sorted(
+            os.path.join(tests, name)
+            for name in os.listdir(tests)
+            if name.startswith("test_")
+            and name.endswith(".py")
+            # the post_install ones (browser and portal) ran in the Odoo run already
+            and '"post_install"' not in pathlib.Path(tests, name).read_text()
+        )
+    log_path = os.path.join(LOG_DIR, f"{label}-pytest.log")
+    with open(log_path, "w") as log:
+        subprocess.run(
+            [
+                PYTHON,
+                "-m",
+                "pytest",
+                "-c",
+                os.path.join(ROOT, "pytest.ini"),
+                f"--rootdir={ROOT}",
+                "-q",
+                "-rfE",
+                f"--odoo-config={ODOO_CONF}",
+                f"--odoo-database={dbname}",
+                "--odoo-log-level=warn",
+                *files,
+            ],
+            check=False,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            timeout=TIMEOUT,
+            cwd=ROOT,
+        )
+    with open(log_path) as log:
+        text = log.read()
+    assert re.search(r"\d+ passed", text), f"pytest ran no test of {PYTEST_SUITES}: {log_path}"
+    return {
+        found.group(2): text[-2000:]
+        for line in text.splitlines()
+        if (found := PYTEST_FAILED.match(line))
     }
 
 

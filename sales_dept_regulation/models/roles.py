@@ -16,3 +16,4 @@ SCOPE_DEPARTMENT = "sales_dept_regulation.group_scope_department"
 MANAGERS = f"{DEPARTMENT_HEAD},{DEPUTY_GENERAL_MANAGER},{GENERAL_MANAGER}"
 # not a sales scope: R&D sees submitted sample requests, never their money
 RD_ENGINEER = "sales_dept_regulation.group_role_rd_engineer"
+TECHNICAL_STAFF = "sales_dept_regulation.group_role_technical_staff"

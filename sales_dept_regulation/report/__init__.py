@@ -5,3 +5,4 @@ from . import conduct
 from . import grading
 from . import archive
 from . import sample
+from . import aftersales

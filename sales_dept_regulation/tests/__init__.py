@@ -7,6 +7,7 @@ from . import test_ui
 from . import conduct
 from . import grading
 from . import contract
+from . import aftersales
 from . import test_fuzz
 from . import archive
 from . import sample

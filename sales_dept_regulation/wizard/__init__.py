@@ -6,3 +6,4 @@ from . import grading
 from . import contract
 from . import archive
 from . import sample
+from . import aftersales

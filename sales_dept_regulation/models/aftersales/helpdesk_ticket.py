@@ -1,0 +1,386 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .. import roles
+
+AFTER_SALES_STATES = [
+    ("to_confirm", "To Confirm"),
+    ("confirmed", "Confirmed"),
+    ("declined", "Declined"),
+]
+SERVICE_STATUSES = [
+    ("resolved", "Resolved"),
+    ("workaround", "Workaround Given"),
+    ("replaced", "Replaced or Returned"),
+    ("unresolved", "Unresolved"),
+]
+# Workflow fields: written only by the after-sales actions and the escalation
+# cron, never by a plain create or write, whoever the caller
+WORKFLOW_FIELDS = {
+    "after_sales_state",
+    "after_sales_requester_id",
+    "after_sales_confirmed_date",
+    "after_sales_confirmed_by_id",
+    "after_sales_decline_reason",
+    "after_sales_escalated",
+}
+# what lets those actions write them: a Python object in the context, which no
+# JSON-RPC or XML-RPC client can send
+AFTER_SALES_GATE = object()
+# what the requester may still fill in or correct on a request, whatever its state
+REQUEST_FIELDS = {
+    "name",
+    "description",
+    "partner_id",
+    "partner_name",
+    "partner_email",
+    "after_sales_phone",
+    "after_sales_product_id",
+    "sale_order_ids",
+    "category_id",
+    "tag_ids",
+    "channel_id",
+    "priority",
+    "attachment_ids",
+    "properties",
+    "color",
+    "kanban_state",
+    # written by mail and portal as the thread is used
+    "access_token",
+    "message_main_attachment_id",
+    "message_follower_ids",
+    "activity_ids",
+    "email_cc",
+}
+CLOSING_FIELDS = {"after_sales_service_status", "after_sales_result"}
+# what the technical team (and the managers) change on a confirmed request
+WORK_FIELDS = {
+    "stage_id",
+    "user_id",
+    "team_id",
+    "sequence",
+    "after_sales_service_status",
+    "after_sales_result",
+    "last_stage_update",
+    "closed_date",
+    "assigned_date",
+    "active",
+}
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    after_sales_state = fields.Selection(
+        AFTER_SALES_STATES,
+        string="After-Sales State",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+    )
+    after_sales_requester_id = fields.Many2one(
+        "res.users", string="Requested by", readonly=True, copy=False
+    )
+    after_sales_salesperson_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        compute="_compute_after_sales_customer",
+        store=True,
+        index="btree_not_null",
+    )
+    after_sales_grade_id = fields.Many2one(
+        "sale.customer.grade",
+        string="Customer Grade",
+        compute="_compute_after_sales_customer",
+        store=True,
+    )
+    after_sales_customer_stage = fields.Selection(
+        related="after_sales_grade_id.customer_stage", string="Customer Stage"
+    )
+    after_sales_team = fields.Boolean(related="team_id.is_after_sales")
+    after_sales_phone = fields.Char(string="Phone")
+    after_sales_product_id = fields.Many2one("product.product", string="Product")
+    after_sales_confirmed_date = fields.Datetime(string="Confirmed on", readonly=True, copy=False)
+    after_sales_confirmed_by_id = fields.Many2one(
+        "res.users", string="Confirmed by", readonly=True, copy=False
+    )
+    after_sales_decline_reason = fields.Text(string="Decline Reason", readonly=True, copy=False)
+    after_sales_service_status = fields.Selection(
+        SERVICE_STATUSES, string="Service Status", tracking=True, copy=False
+    )
+    after_sales_result = fields.Text(string="Result", tracking=True, copy=False)
+    after_sales_confirm_hours = fields.Float(
+        string="Confirmation Time (h)",
+        compute="_compute_after_sales_hours",
+        store=True,
+        aggregator="avg",
+    )
+    after_sales_resolution_hours = fields.Float(
+        string="Resolution Time (h)",
+        compute="_compute_after_sales_hours",
+        store=True,
+        aggregator="avg",
+    )
+    after_sales_escalated = fields.Boolean(
+        string="SLA Breached", readonly=True, copy=False, index="btree_not_null"
+    )
+
+    @api.depends("commercial_partner_id")
+    def _compute_after_sales_customer(self):
+        # the grade when the request is made: the SLA and the reports use that one
+        for ticket in self:
+            customer = ticket.commercial_partner_id.sudo()
+            ticket.after_sales_salesperson_id = customer.user_id
+            ticket.after_sales_grade_id = customer.customer_grade_id
+
+    @api.depends("after_sales_confirmed_date", "closed_date")
+    def _compute_after_sales_hours(self):
+        for ticket in self:
+            start = ticket.create_date
+            confirmed, closed = ticket.after_sales_confirmed_date, ticket.closed_date
+            ticket.after_sales_confirm_hours = (
+                (confirmed - start).total_seconds() / 3600 if start and confirmed else 0.0
+            )
+            ticket.after_sales_resolution_hours = (
+                (closed - start).total_seconds() / 3600
+                if start and closed and ticket.after_sales_state
+                else 0.0
+            )
+
+    # ------------------------------------------------------------------
+    # The gate, for every caller
+    # ------------------------------------------------------------------
+
+    def _after_sales_engine(self):
+        return self.env.context.get("after_sales_gate") is AFTER_SALES_GATE
+
+    def _after_sales_format_phone(self, vals, partner=None):
+        if not vals.get("after_sales_phone"):
+            return
+        if not isinstance(vals["after_sales_phone"], str):
+            raise ValidationError(self.env._("The phone number must be text."))
+        partner_id = vals.get("partner_id")
+        if partner is None:
+            partner = self.env["res.partner"].browse(
+                partner_id if isinstance(partner_id, int) else []
+            )
+        country = partner.sudo().country_id or self.env.company.country_id
+        try:
+            vals["after_sales_phone"] = self._phone_format(
+                number=vals["after_sales_phone"],
+                country=country,
+                force_format="INTERNATIONAL",
+                raise_exception=True,
+            )
+        except UserError as error:
+            raise ValidationError(
+                self.env._(
+                    "The phone number %(number)s is not valid.", number=vals["after_sales_phone"]
+                )
+            ) from error
+
+    @api.model
+    def _after_sales_gate_stage(self, team, role):
+        stage = team._get_applicable_stages().filtered(lambda s: s.after_sales_role == role)[:1]
+        if not stage:
+            raise UserError(
+                self.env._(
+                    "The team %(team)s has no stage for this step of the after-sales flow.",
+                    team=team.display_name,
+                )
+            )
+        return stage
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        engine = self._after_sales_engine()
+        Team = self.env["helpdesk.ticket.team"]
+        technical = Team._after_sales_technical_teams()
+        for vals in vals_list:
+            if not isinstance(vals, dict):
+                raise UserError(self.env._("A ticket is created from a dictionary of values."))
+            if not engine and WORKFLOW_FIELDS.intersection(vals):
+                raise AccessError(self.env._("The after-sales state is set by its actions only."))
+            team_id = vals.get("team_id")
+            team = Team.browse(team_id if isinstance(team_id, int) else []).sudo().exists()
+            if team in technical and not engine:
+                raise AccessError(
+                    self.env._(
+                        "Tickets reach the team %(team)s only through the Department Head's "
+                        "confirmation of an after-sales request.",
+                        team=team.display_name,
+                    )
+                )
+            self._after_sales_format_phone(vals)
+            if not team.is_after_sales:
+                continue
+            gate = self._after_sales_gate_stage(team, "to_confirm")
+            if vals.get("stage_id", gate.id) != gate.id or vals.get("user_id"):
+                raise AccessError(
+                    self.env._(
+                        "A new after-sales request waits for the Department Head's "
+                        "confirmation: it cannot be given a stage or an assignee."
+                    )
+                )
+            vals.update(
+                stage_id=gate.id,
+                user_id=False,
+                after_sales_state="to_confirm",
+                after_sales_requester_id=self.env.uid,
+            )
+        tickets = super().create(vals_list)
+        # the team helpdesk_mgmt computes from the assignee counts too
+        entered = tickets.filtered(lambda t: t.team_id in technical)
+        if entered and not engine:
+            raise AccessError(
+                self.env._(
+                    "Tickets reach the team %(team)s only through the Department Head's "
+                    "confirmation of an after-sales request.",
+                    team=entered[:1].team_id.display_name,
+                )
+            )
+        tickets._after_sales_check_gate()
+        tickets.filtered("after_sales_state")._after_sales_subscribe()
+        return tickets
+
+    def write(self, vals):
+        if not isinstance(vals, dict):
+            raise UserError(self.env._("A ticket is written with a dictionary of values."))
+        if self._after_sales_engine():
+            return super().write(vals)
+        if WORKFLOW_FIELDS.intersection(vals):
+            raise AccessError(self.env._("The after-sales state is set by its actions only."))
+        after_sales = self.filtered("after_sales_state")
+        if after_sales:
+            after_sales._after_sales_check_write(vals)
+        if "after_sales_phone" in vals:
+            partners = (
+                self.partner_id
+                | self.env["res.partner"].browse(
+                    vals["partner_id"] if isinstance(vals.get("partner_id"), int) else []
+                )
+            )[:1]
+            self._after_sales_format_phone(vals, partner=partners)
+        if "team_id" in vals:
+            self._after_sales_check_team(vals["team_id"])
+        if after_sales and {"stage_id", *CLOSING_FIELDS} & vals.keys():
+            after_sales._after_sales_check_closing(vals)
+        result = super().write(vals)
+        self._after_sales_check_gate()
+        if after_sales and "partner_id" in vals and not self.env.su:
+            # the customer decides who sees a request: the writer must still see it
+            after_sales.check_access("write")
+        return result
+
+    def _after_sales_check_write(self, vals):
+        """Whitelist per state: before the confirmation only the request itself
+        changes; after it, the technical team and the managers work it."""
+        allowed = set(REQUEST_FIELDS)
+        if set(self.mapped("after_sales_state")) == {"confirmed"} and (
+            self.env.su or self.env.user.has_groups(f"{roles.TECHNICAL_STAFF},{roles.MANAGERS}")
+        ):
+            allowed |= WORK_FIELDS
+        refused = set(vals) - allowed
+        if refused:
+            names = ", ".join(
+                sorted(
+                    self._fields[f].get_description(self.env)["string"]
+                    for f in refused
+                    if f in self._fields
+                )
+                or sorted(refused)
+            )
+            raise AccessError(
+                self.env._(
+                    "This after-sales request cannot be changed this way (%(fields)s): "
+                    "the Department Head confirms a request, then the technical team works it.",
+                    fields=names,
+                )
+            )
+
+    def _after_sales_check_team(self, team_id):
+        team = self.env["helpdesk.ticket.team"].browse(team_id if isinstance(team_id, int) else [])
+        team = team.sudo().exists()
+        if team.is_after_sales or (
+            team in team._after_sales_technical_teams()
+            and any(t.after_sales_state != "confirmed" for t in self)
+        ):
+            raise AccessError(
+                self.env._(
+                    "Tickets reach the team %(team)s only as after-sales requests "
+                    "confirmed by the Department Head.",
+                    team=team.display_name,
+                )
+            )
+
+    def _after_sales_check_gate(self):
+        """Safety net after any create or write (computed team, stage or user
+        included): an unconfirmed request stays in its team's gate stage."""
+        for ticket in self.filtered(lambda t: t.after_sales_state in ("to_confirm", "declined")):
+            if (
+                not ticket.team_id.is_after_sales
+                or ticket.user_id
+                or (ticket.stage_id.after_sales_role != ticket.after_sales_state)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "The after-sales request %(ticket)s has not been confirmed "
+                        "by the Department Head.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        for ticket in self.filtered(lambda t: not t.after_sales_state and t.team_id.is_after_sales):
+            raise AccessError(
+                self.env._(
+                    "The ticket %(ticket)s cannot join an after-sales team: "
+                    "log a new after-sales request instead.",
+                    ticket=ticket.display_name,
+                )
+            )
+
+    def _after_sales_check_closing(self, vals):
+        """Before the write, so that a refused closing leaves nothing written."""
+        stage_id = vals.get("stage_id")
+        stage = self.env["helpdesk.ticket.stage"].browse(
+            stage_id if isinstance(stage_id, int) else []
+        )
+        for ticket in self:
+            ticket._after_sales_check_result(
+                stage if "stage_id" in vals else ticket.stage_id,
+                vals.get("after_sales_service_status", ticket.after_sales_service_status),
+                vals.get("after_sales_result", ticket.after_sales_result),
+            )
+
+    @api.constrains("stage_id", "after_sales_service_status", "after_sales_result")
+    def _check_after_sales_closing(self):
+        for ticket in self:
+            ticket._after_sales_check_result(
+                ticket.stage_id, ticket.after_sales_service_status, ticket.after_sales_result
+            )
+
+    def _after_sales_check_result(self, stage, status, result):
+        if self.after_sales_state != "confirmed" or not stage.closed:
+            return
+        if not status or not isinstance(result, str) or not result.strip():
+            raise ValidationError(
+                self.env._(
+                    "Record the service status and the result of %(ticket)s before closing it.",
+                    ticket=self.display_name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_after_sales(self):
+        if self.filtered("after_sales_state"):
+            raise UserError(
+                self.env._("After-sales requests are kept: decline or close them instead.")
+            )
+
+    def copy(self, default=None):
+        if self.filtered("after_sales_state"):
+            raise UserError(self.env._("Log a new after-sales request instead of copying one."))
+        return super().copy(default)
