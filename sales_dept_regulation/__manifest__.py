@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Sales Department Regulation",
-    "summary": "A sales department's regulations: customer grading, contracts signed "
-    "in order by three managers, fines for conduct violations",
+    "summary": "A sales department's regulations: customer grading, samples and mould "
+    "fees, contracts signed in order by three managers, fines for conduct violations, "
+    "the sales archive and its borrowing log, after-sales requests on OCA helpdesk",
     "version": "19.0.1.0.0",
     "category": "Sales",
     "license": "AGPL-3",
