@@ -23,7 +23,7 @@ import io, json, time
 from datetime import date
 from openpyxl import load_workbook
 from odoo import Command
-from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE
+from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE_PASS
 
 REQUESTS = %(requests)d
 env = env(context=dict(env.context, lang="en_US", tz="UTC"))
@@ -141,7 +141,7 @@ june = env.cr.fetchone()[0]
 # one submission drawing from a budget
 salesperson = sales[0]
 partner = partners[0]
-partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE).write({
+partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE_PASS).write({
     "customer_stage": "formal", "customer_grade_id": grades[1].id})
 today = date.today()
 env["sale.market.budget"].create({"period_type": "month", "date_from": today.replace(day=1),

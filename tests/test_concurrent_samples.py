@@ -25,7 +25,7 @@ SCRIPT = r"""
 import json, os
 import psycopg2.errors
 from odoo import Command, api
-from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE
+from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE_PASS
 
 ref = env.ref
 registry = env.registry
@@ -35,7 +35,7 @@ user = env["res.users"].create({
 })
 team = env["crm.team"].create({"name": "Concurrent Team", "member_ids": [Command.set(user.ids)]})
 partner = env["res.partner"].create({"name": "Concurrent Customer", "user_id": user.id})
-partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE).write({
+partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE_PASS).write({
     "customer_stage": "formal",
     "customer_grade_id": ref("sales_dept_regulation.sale_customer_grade_formal_b").id,
 })

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import new_test_user
 
-from ...models.grading.res_partner import GRADING_ENGINE
+from ...models.grading.res_partner import GRADING_ENGINE_PASS
 from ..common import MODULE, RegulationCommon
 
 
@@ -37,7 +37,7 @@ class SampleCommon(RegulationCommon):
         partner = cls.env["res.partner"].create(
             {"name": name, "user_id": (user or cls.role_users["salesperson"]).id}
         )
-        partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE).write(
+        partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE_PASS).write(
             {"customer_stage": stage, "customer_grade_id": grade.id if grade else False}
         )
         return partner

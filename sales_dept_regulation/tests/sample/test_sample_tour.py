@@ -3,7 +3,7 @@
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from ...models.grading.res_partner import GRADING_ENGINE
+from ...models.grading.res_partner import GRADING_ENGINE_PASS
 from ..common import MODULE
 
 
@@ -21,7 +21,7 @@ class TestSampleTour(HttpCase):
         rd = user("tour_sample_rd", "group_role_rd_engineer")
         head = user("tour_sample_head", "group_role_department_head")
         partner = self.env["res.partner"].create({"name": "Tour Prospect B", "user_id": sales.id})
-        partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE).write(
+        partner.sudo().with_context(sdr_grading_engine=GRADING_ENGINE_PASS).write(
             {
                 "customer_stage": "potential",
                 "customer_grade_id": self.env.ref(f"{MODULE}.sale_customer_grade_potential_b").id,
