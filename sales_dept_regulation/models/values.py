@@ -13,7 +13,7 @@ def check_values(env, vals_list):
     """Refuse what an RPC client may send instead of a list of field values (a
     string, None, ...) and numbers the ORM cannot round, before any code reads them."""
     if not isinstance(vals_list, (list, tuple)) or not all(
-        isinstance(vals, dict) for vals in vals_list
+        isinstance(vals, dict) and all(isinstance(name, str) for name in vals) for vals in vals_list
     ):
         raise UserError(env._("Invalid values: expected a dictionary of field values."))
     for vals in vals_list:

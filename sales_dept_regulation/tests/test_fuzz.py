@@ -241,6 +241,20 @@ class TestFuzz(ConductCommon, ContractCommon):
         cls.budget = env["sale.market.budget"].create(
             {"period_type": "year", "date_from": "2098-01-01", "amount": 1000.0}
         )
+        # after-sales: a request waiting at the manager's gate, the shipped team,
+        # stage and category
+        cls.as_team = env.ref(f"{MODULE}.helpdesk_team_after_sales")
+        cls.as_stage = env.ref(f"{MODULE}.helpdesk_stage_to_confirm")
+        cls.as_category = env.ref(f"{MODULE}.helpdesk_category_quality")
+        cls.as_base = {
+            "name": "Fuzz pump leaks",
+            "description": "<p>Leaks</p>",
+            "team_id": cls.as_team.id,
+            "partner_id": cls.customer.id,
+            "category_id": cls.as_category.id,
+            "after_sales_phone": "+86 138 1234 5678",
+        }
+        cls.as_ticket = env["helpdesk.ticket"].create(cls.as_base)
 
     @classmethod
     def _order_cls(cls, contract=True):
@@ -906,6 +920,74 @@ class TestFuzz(ConductCommon, ContractCommon):
                 action(self.contract_template, "action_sdr_mark_revised"),
             ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
+            *self._after_sales_specs(create, write, action, wizard, render, fine_data),
+        ]
+
+    def _after_sales_specs(self, create, write, action, wizard, render, report_data):
+        # the workflow fields helpdesk_mgmt owns are fuzzed too: the gate guards them
+        ticket_fields = [*self.own_fields("helpdesk.ticket"), "stage_id", "team_id", "user_id"]
+        ticket = self.as_ticket
+        return [
+            (
+                "helpdesk.ticket",
+                "create",
+                ALL_ROLES,
+                create("helpdesk.ticket", ticket_fields, self.as_base),
+            ),
+            ("helpdesk.ticket", "write", ALL_ROLES, write(ticket, ticket_fields)),
+            (
+                "helpdesk.ticket",
+                "action_confirm_after_sales",
+                ["salesperson", *MANAGERS],
+                action(ticket, "action_confirm_after_sales"),
+            ),
+            (
+                "helpdesk.ticket",
+                "action_decline",
+                ["telemarketer", *MANAGERS],
+                action(ticket, "action_decline", 1),
+            ),
+            (
+                "helpdesk.ticket.team",
+                "write",
+                ADMINS + ["department_head"],
+                write(self.as_team, self.own_fields("helpdesk.ticket.team")),
+            ),
+            (
+                "helpdesk.ticket.stage",
+                "write",
+                ADMINS + ["department_head"],
+                write(self.as_stage, self.own_fields("helpdesk.ticket.stage")),
+            ),
+            (
+                "helpdesk.ticket.category",
+                "write",
+                ADMINS + ["department_head"],
+                write(self.as_category, self.own_fields("helpdesk.ticket.category")),
+            ),
+            (
+                "helpdesk.ticket.decline.wizard",
+                "create+decline",
+                ["telemarketer", *MANAGERS],
+                wizard(
+                    "helpdesk.ticket.decline.wizard",
+                    self.own_fields("helpdesk.ticket.decline.wizard"),
+                    {"ticket_ids": [(6, 0, ticket.ids)], "reason": "x"},
+                    "action_decline",
+                ),
+            ),
+            (
+                "helpdesk.ticket.report.wizard",
+                "create+print",
+                ["department_head", "admin"],
+                wizard("helpdesk.ticket.report.wizard", ["year", "month"], {}, "action_print"),
+            ),
+            (
+                "report.sales_dept_regulation.helpdesk_ticket_xlsx",
+                "render",
+                ["department_head", "admin"],
+                render("sales_dept_regulation.helpdesk_ticket_xlsx", [[]], report_data),
+            ),
         ]
 
     def _sample_specs(self, create, write, action, wizard, render, report_data):

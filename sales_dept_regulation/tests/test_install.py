@@ -32,9 +32,13 @@ class TestInstall(RegulationCommon):
     def test_roles_share_one_privilege_in_sales(self):
         privilege = self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation")
         self.assertEqual(privilege.category_id, self.env.ref("base.module_category_sales"))
-        # R&D's role has no test user of RegulationCommon: see tests/sample
+        # R&D's and the technical department's roles have no test user of
+        # RegulationCommon: see tests/sample and tests/aftersales
         rd_engineer = self.env.ref(f"{MODULE}.group_role_rd_engineer")
-        self.assertEqual(set(privilege.group_ids), {*self.roles.values(), rd_engineer})
+        technical_staff = self.env.ref(f"{MODULE}.group_role_technical_staff")
+        self.assertEqual(
+            set(privilege.group_ids), {*self.roles.values(), rd_engineer, technical_staff}
+        )
         self.assertEqual(len(self.roles), 7)
 
     def test_no_role_implies_another_role(self):

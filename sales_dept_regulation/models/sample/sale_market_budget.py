@@ -5,7 +5,9 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import sql
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from ..values import check_values
 
 PERIOD_TYPES = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
@@ -93,6 +95,8 @@ class SaleMarketBudget(models.Model):
     def _check_period(self):
         for budget in self:
             start = budget.date_from
+            if not budget.period_type or not start:
+                raise ValidationError(self.env._("A budget needs a period and a start date."))
             if start.day != 1 or (start.month - 1) % PERIOD_MONTHS[budget.period_type]:
                 raise ValidationError(
                     self.env._("A budget starts on the first day of its month, quarter or year.")
@@ -131,7 +135,31 @@ class SaleMarketBudget(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        for vals in vals_list:
+            self._refuse_computed_values(vals)
+        return super().create(vals_list)
+
+    def _refuse_computed_values(self, vals):
+        # the period's end, the name and the consumption follow from the other
+        # fields and the requests: a client never sets them
+        fields_ = [self._fields.get(name) for name in vals]
+        computed = sorted(
+            field.name for field in fields_ if field and field.compute and not field.inverse
+        )
+        if computed:
+            raise UserError(
+                self.env._(
+                    "These fields of a budget are computed and cannot be set: %(fields)s",
+                    fields=", ".join(computed),
+                )
+            )
+
     def write(self, vals):
+        check_values(self.env, [vals])
+        self._refuse_computed_values(vals)
         # what requests drew from stays: only the amount (not below the
         # consumption) and the chatter change once the budget is drawn
         if isinstance(vals, dict) and vals.keys() & {
