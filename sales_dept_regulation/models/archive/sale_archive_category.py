@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from ..values import check_values
 
 CONFIDENTIALITY = [
     ("department", "Department"),
@@ -57,11 +59,19 @@ class SaleArchiveCategory(models.Model):
         for category in self:
             category.document_count = counts.get(category, 0)
 
+    def _refuse_numbering(self, vals_list):
+        # the numbering is the category's own sequence, made with it: no client
+        # points a category at another sequence
+        if any(isinstance(vals, dict) and "sequence_id" in vals for vals in vals_list):
+            raise UserError(self.env._("The numbering of a category is set when it is created."))
+
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self.env, vals_list)
+        self._refuse_numbering(vals_list)
         categories = super().create(vals_list)
         for category in categories:
-            category.sequence_id = (
+            sequence = (
                 self.env["ir.sequence"]
                 .sudo()
                 .create(
@@ -74,9 +84,12 @@ class SaleArchiveCategory(models.Model):
                     }
                 )
             )
+            super(SaleArchiveCategory, category).write({"sequence_id": sequence.id})
         return categories
 
     def write(self, vals):
+        check_values(self.env, [vals])
+        self._refuse_numbering([vals])
         res = super().write(vals)
         if "code" in vals:
             for category in self:
