@@ -111,8 +111,18 @@ def listing(model):
     return model.web_search_read([], spec, limit=80, count_limit=100001)
 
 Ticket = env["helpdesk.ticket"]
-tech_s, tech_q, tech_res = measure(Ticket.with_user(technician), listing)
-plain_s, plain_q, plain_res = measure(Ticket.with_user(plain_user), listing)
+# the two lists in turns, several rounds, so that the load of a shared machine
+# weighs on both alike; the median of each
+rounds = [
+    (measure(Ticket.with_user(technician), listing, runs=3),
+     measure(Ticket.with_user(plain_user), listing, runs=3))
+    for _ in range(5)
+]
+tech_s = statistics.median(tech[0] for tech, _plain in rounds)
+plain_s = statistics.median(plain[0] for _tech, plain in rounds)
+tech_q = max(tech[1] for tech, _plain in rounds)
+plain_q = max(plain[1] for _tech, plain in rounds)
+tech_res, plain_res = rounds[-1][0][2], rounds[-1][1][2]
 sudo_s, sudo_q, _ = measure(Ticket.sudo(), listing)
 visible_waiting = Ticket.with_user(technician).search_count(
     [("after_sales_state", "=", "to_confirm")])
