@@ -25,9 +25,12 @@ from odoo_cli import ODOO_CONF, PYTHON, drop_database, odoo, query
 ADDON = "sales_dept_regulation"
 SIGNERS = 20
 PASSWORD = "Sign-2026!"
-# a 1x1 PNG, as the signature widget sends a drawing
+# a drawn stroke on a 60x20 pad, as the signature widget sends it (a blank pad
+# is refused)
 SIGNATURE_PNG = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+    "iVBORw0KGgoAAAANSUhEUgAAADwAAAAUCAQAAAB7CpaiAAAAgklEQVR42u2VwQrAIAxDff//0d1lB4ezxBoQxgreTNJgTVv7673iPr"
+    "ZCll1D5GwoNFFsNucDWRaD79AIRqE96d5EAo+JRE18QFEYptgYTjJgCLS6+OQmbkLVBMteTU+Ce2hUExS9bn87LIH4ZJBM9B06olCO"
+    "VvrgNmww3yo5vT6/UxcueSoKsiXS9gAAAABJRU5ErkJggg=="
 )
 USER_ERRORS = {
     "odoo.exceptions.UserError",

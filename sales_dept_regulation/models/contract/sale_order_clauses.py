@@ -18,6 +18,9 @@ class SaleOrder(models.Model):
         readonly=False,
         tracking=True,
         check_company=True,
+        # a copy computes its own; copying would read a field a plain Sales
+        # user may not read
+        copy=False,
         groups=roles.SCOPE_OWN,
     )
     # copied from the template when the order becomes a contract: what is
@@ -28,6 +31,7 @@ class SaleOrder(models.Model):
         store=True,
         readonly=False,
         sanitize=True,
+        copy=False,
         groups=roles.SCOPE_OWN,
     )
     sdr_amount_in_words = fields.Char(
