@@ -35,7 +35,7 @@ def test_install_without_demo_uninstall_and_reinstall(database):
     seconds, _ = odoo("-d", database, "-i", ADDON, "--stop-after-init", "--without-demo")
     report(f"install of {ADDON} (and its dependencies) into a new database: {seconds:.1f} s")
     assert module_state(database) == ("installed", False)
-    assert own_xmlids(database, "res.groups") == 10
+    assert own_xmlids(database, "res.groups") == 12
     assert own_xmlids(database, "res.users") == 0, "demo users loaded without demo data"
 
     odoo("module", "uninstall", "-d", database, ADDON)
@@ -58,7 +58,7 @@ def test_install_without_demo_uninstall_and_reinstall(database):
 
     odoo("module", "install", "-d", database, ADDON)
     assert module_state(database) == ("installed", False)
-    assert own_xmlids(database, "res.groups") == 10
+    assert own_xmlids(database, "res.groups") == 12
 
 
 def test_install_with_demo(database):
