@@ -23,6 +23,17 @@ ROLE_XMLIDS = {
 class RegulationCommon(BaseCommon):
     """Users for every role, made by the tests themselves (not demo data)."""
 
+    # One time zone for every user of a test, the company's: a date the server
+    # takes as "today" (a return, a destruction, an activity's deadline) is the
+    # user's date, and the test must compare it with the same day. Without it
+    # the superuser's demo zone (Europe/Brussels) and the test users' (none,
+    # UTC) name different days for an hour each night.
+    TIME_ZONE = "Asia/Shanghai"
+
+    @classmethod
+    def default_env_context(cls):
+        return {**super().default_env_context(), "tz": cls.TIME_ZONE}
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

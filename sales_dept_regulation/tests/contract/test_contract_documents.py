@@ -8,7 +8,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -109,8 +109,9 @@ class TestContractTemplate(ContractCommon):
         activity_type = self.env.ref("sales_dept_regulation.mail_activity_type_revise_template")
         templates = self.env["sale.contract.template"].search([])
         templates.activity_ids.unlink()
-        templates.revision_date = date.today()
-        self.general.revision_date = date.today() - relativedelta(months=7)
+        today = fields.Date.context_today(self.general)
+        templates.revision_date = today
+        self.general.revision_date = today - relativedelta(months=7)
         Template = self.env["sale.contract.template"]
         Template._cron_revision_reminder()
         Template._cron_revision_reminder()
@@ -124,7 +125,7 @@ class TestContractTemplate(ContractCommon):
         # revised: the activity is done, the next revision in six months
         self.general.with_user(self.admin).action_sdr_mark_revised()
         self.assertFalse(self.general.activity_ids)
-        self.assertEqual(self.general.next_revision_date, date.today() + relativedelta(months=6))
+        self.assertEqual(self.general.next_revision_date, today + relativedelta(months=6))
 
     def test_only_the_administrator_edits_templates(self):
         with self.assertRaises(AccessError):

@@ -3,7 +3,7 @@
 
 import io
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 
 import openpyxl
 from freezegun import freeze_time
@@ -161,7 +161,7 @@ class TestSampleWorkflow(SampleCommon):
             ({"quantity": 0}, "quantity"),
             ({"mould_cost": -5}, "negative"),
             ({"sample_fee": -5}, "negative"),
-            ({"delivery_date": date.today() - timedelta(days=1)}, "past"),
+            ({"delivery_date": self.today - timedelta(days=1)}, "past"),
             ({"product_id": False, "product_description": "  "}, "describe"),
         ):
             with self.subTest(vals=vals), self.assertRaises(ValidationError) as caught:

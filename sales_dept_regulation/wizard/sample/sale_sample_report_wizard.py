@@ -11,19 +11,20 @@ from ..conduct.sale_conduct_fine_report_wizard import MONTHS
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
-def _last_month():
-    return fields.Date.today().replace(day=1) - relativedelta(months=1)
+def _last_month(record):
+    """The month before the user's today (in the user's time zone)."""
+    return fields.Date.context_today(record).replace(day=1) - relativedelta(months=1)
 
 
 class SaleSampleReportWizard(models.TransientModel):
     _name = "sale.sample.report.wizard"
     _description = "Monthly Sample Statistics"
 
-    year = fields.Integer(required=True, default=lambda self: _last_month().year)
+    year = fields.Integer(required=True, default=lambda self: _last_month(self).year)
     month = fields.Selection(
         MONTHS,
         required=True,
-        default=lambda self: str(_last_month().month),
+        default=lambda self: str(_last_month(self).month),
     )
 
     def action_print(self):
