@@ -48,6 +48,7 @@
         "views/conduct/sale_conduct_rule_views.xml",
         "views/conduct/sale_conduct_fine_views.xml",
         "views/conduct/menus.xml",
+        "views/conduct/res_config_settings_views.xml",
         "views/grading/sale_customer_grade_views.xml",
         "views/grading/sale_customer_grade_history_views.xml",
         "views/grading/res_partner_views.xml",

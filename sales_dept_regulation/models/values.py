@@ -22,3 +22,26 @@ def check_values(env, vals_list):
                 raise ValidationError(
                     env._("Invalid value for %(field)s: not a finite number.", field=name)
                 )
+
+
+def strip_defaults(records, allowed):
+    """``records`` in a context without the ``default_`` keys of fields a user
+    may not set on creation: a client's context never fills a workflow field."""
+    context = {
+        key: value
+        for key, value in records.env.context.items()
+        if not (isinstance(key, str) and key.startswith("default_") and key[8:] not in allowed)
+    }
+    return records.with_env(records.env(context=context))
+
+
+def set_sequence_numbers(env, vals_list, code):
+    """Give each new record of ``vals_list`` without a number ("/" or none) the
+    next number of sequence ``code`` in the company it is created in."""
+    for vals in vals_list:
+        if vals.get("name", "/") == "/":
+            company_id = vals.get("company_id")
+            company = env["res.company"].browse(company_id) if type(company_id) is int else None
+            vals["name"] = (
+                env["ir.sequence"].with_company(company or env.company).next_by_code(code) or "/"
+            )

@@ -1,6 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from . import month_report
 from . import conduct
 from . import grading
 from . import contract

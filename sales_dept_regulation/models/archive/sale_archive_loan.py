@@ -213,7 +213,12 @@ class SaleArchiveLoan(models.Model):
         if "due_date" in vals and not due:
             raise ValidationError(self.env._("Please give a valid due date."))
         for loan in self:
-            start = loan.signed_out_date.date() if loan.signed_out_date else None
+            # the sign-out's day as the user counts days, as the dates they give
+            start = (
+                fields.Date.context_today(loan, loan.signed_out_date)
+                if loan.signed_out_date
+                else None
+            )
             if due and start and due < start:
                 raise ValidationError(self.env._("The due date cannot be before the sign-out."))
             if returned and (not start or returned < start):
@@ -291,7 +296,7 @@ class SaleArchiveLoan(models.Model):
                         loan=loan.display_name,
                     )
                 )
-            if loan.due_date < now.date():
+            if loan.due_date < fields.Date.context_today(loan, now):
                 raise ValidationError(self.env._("The due date cannot be before the sign-out."))
         as_workflow(self).write(
             {"state": "signed_out", "signed_out_date": now, "handover_by_id": self.env.uid}

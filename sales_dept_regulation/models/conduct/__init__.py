@@ -6,3 +6,4 @@ from . import sale_conduct_rule_band
 from . import sale_conduct_fine
 from . import sale_conduct_fine_workflow
 from . import res_company
+from . import res_config_settings

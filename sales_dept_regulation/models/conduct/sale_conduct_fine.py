@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from .. import roles
+from ..values import set_sequence_numbers, strip_defaults
 
 FINE_STATE = [
     ("draft", "Draft"),
@@ -313,36 +314,10 @@ class SaleConductFine(models.Model):
             self.browse()._check_vals(vals)
         # the number is added below: leave the caller's dicts alone
         vals_list = [dict(vals) for vals in vals_list]
-        fines = self
-        if not self.env.su:
-            # a fine starts as a draft: drop the defaults a client may send for
-            # the fields it cannot write
-            # a new context without those keys: kwargs could only add keys
-            fines = self.with_context(  # pylint: disable=context-overridden
-                {
-                    key: value
-                    for key, value in self.env.context.items()
-                    if not (
-                        isinstance(key, str)
-                        and key.startswith("default_")
-                        and key[8:] not in DRAFT_FIELDS
-                    )
-                }
-            )
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company_id = vals.get("company_id")
-                company = (
-                    self.env["res.company"].browse(company_id)
-                    if type(company_id) is int
-                    else self.env.company
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company or self.env.company)
-                    .next_by_code("sale.conduct.fine")
-                    or "/"
-                )
+        # a new record starts in its first state: drop the defaults a client
+        # may send for the fields it cannot write
+        fines = self if self.env.su else strip_defaults(self, DRAFT_FIELDS)
+        set_sequence_numbers(self.env, vals_list, "sale.conduct.fine")
         fines = super(SaleConductFine, fines).create(vals_list)
         fines._check_override_right()
         return fines

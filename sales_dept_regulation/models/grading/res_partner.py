@@ -64,7 +64,6 @@ class ResPartner(models.Model):
         ondelete="restrict",
         prefetch=GRADING_PREFETCH,
     )
-    customer_grade_color = fields.Integer(related="customer_grade_id.color")
     customer_grade_locked = fields.Boolean(
         string="Grade Locked",
         readonly=True,

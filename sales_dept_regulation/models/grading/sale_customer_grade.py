@@ -126,6 +126,14 @@ class SaleCustomerGrade(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
+    # The database's own guard behind _check_bounds (which names the field for
+    # the user): no negative criterion reaches a table the engine aggregates over.
+    _criteria_not_negative = models.Constraint(
+        "CHECK(COALESCE(min_sales_amount, 0) >= 0 AND COALESCE(min_order_count, 0) >= 0 "
+        "AND COALESCE(min_expected_volume, 0) >= 0 AND COALESCE(visit_interval_days, 0) >= 0)",
+        "The criteria and the visit interval of a grade cannot be negative.",
+    )
+
     @api.constrains("name")
     def _check_name(self):
         for grade in self:

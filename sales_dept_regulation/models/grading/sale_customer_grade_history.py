@@ -23,9 +23,6 @@ class SaleCustomerGradeHistory(models.Model):
         "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one("res.company", required=True, index=True)
-    salesperson_id = fields.Many2one(
-        "res.users", related="partner_id.user_id", string="Salesperson"
-    )
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     change_type = fields.Selection(CHANGE_TYPES, required=True, default="automatic")
     old_stage = fields.Selection(CUSTOMER_STAGES)

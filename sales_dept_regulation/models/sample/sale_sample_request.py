@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from .. import roles
 from ..grading.sale_customer_grade import CUSTOMER_STAGES
+from ..values import set_sequence_numbers, strip_defaults
 from .sale_mould_fee_rule import FEE_POLICIES
 
 # Fees, budgets and the fee order: R&D never reads them (nor through
@@ -374,34 +375,10 @@ class SaleSampleRequest(models.Model):
         for vals in vals_list:
             self.browse()._check_vals(vals)
         vals_list = [dict(vals) for vals in vals_list]
-        requests = self
-        if not self.env.su:
-            # a new context without the defaults of fields a user cannot write
-            requests = self.with_context(  # pylint: disable=context-overridden
-                {
-                    key: value
-                    for key, value in self.env.context.items()
-                    if not (
-                        isinstance(key, str)
-                        and key.startswith("default_")
-                        and key[8:] not in DRAFT_FIELDS
-                    )
-                }
-            )
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company_id = vals.get("company_id")
-                company = (
-                    self.env["res.company"].browse(company_id)
-                    if type(company_id) is int
-                    else self.env.company
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("sale.sample.request")
-                    or "/"
-                )
+        # a new record starts in its first state: drop the defaults a client
+        # may send for the fields it cannot write
+        requests = self if self.env.su else strip_defaults(self, DRAFT_FIELDS)
+        set_sequence_numbers(self.env, vals_list, "sale.sample.request")
         records = super(SaleSampleRequest, requests).create(vals_list)
         if not self.env.su:
             records.check_access("create")

@@ -1,15 +1,9 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import datetime
-
-import pytz
-from dateutil.relativedelta import relativedelta
-
 from odoo import models
-from odoo.exceptions import UserError
 
-from ...wizard.conduct.sale_conduct_fine_report_wizard import YEAR_MAX, YEAR_MIN
+from ..month_report import month_bounds, month_period
 
 
 class HelpdeskTicketXlsx(models.AbstractModel):
@@ -20,35 +14,15 @@ class HelpdeskTicketXlsx(models.AbstractModel):
     _description = "Monthly After-Sales Report (XLSX)"
 
     def _month_domain(self, year, month):
-        tz = pytz.timezone(self.env.user.tz or "UTC")
-        start = tz.localize(datetime(year, month, 1))
-        stop = tz.localize(datetime(year, month, 1) + relativedelta(months=1))
+        start, stop = month_bounds(self.env, year, month)
         return [
             ("after_sales_state", "!=", False),
-            ("create_date", ">=", start.astimezone(pytz.utc).replace(tzinfo=None)),
-            ("create_date", "<", stop.astimezone(pytz.utc).replace(tzinfo=None)),
+            ("create_date", ">=", start),
+            ("create_date", "<", stop),
         ]
 
-    def _period(self, data, objs):
-        """The (year, month) asked for; the data may come straight from a report URL."""
-        data = data if isinstance(data, dict) else {}
-        wizard = objs[:1] if objs._name == "helpdesk.ticket.report.wizard" else None
-        year = data.get("year", wizard.year if wizard else None)
-        month = data.get("month", wizard.month if wizard else None)
-        try:
-            year, month = int(year), int(month)
-        except (TypeError, ValueError):
-            year = month = 0
-        if not (YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12):
-            raise UserError(
-                self.env._(
-                    "Choose a month and a year from %(min)s to %(max)s.", min=YEAR_MIN, max=YEAR_MAX
-                )
-            )
-        return year, month
-
     def generate_xlsx_report(self, workbook, data, objs):
-        year, month = self._period(data, objs)
+        year, month = month_period(self.env, data, objs)
         Ticket = self.env["helpdesk.ticket"]
         tickets = Ticket.search(self._month_domain(year, month), order="create_date, id")
         sheet = workbook.add_worksheet(f"{year}-{month:02d}")

@@ -2,16 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from collections import defaultdict
-from datetime import datetime
-
-import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import models
-from odoo.exceptions import UserError
 
 from ...models.conduct.sale_conduct_fine import COUNTED_STATES
-from ...wizard.conduct.sale_conduct_fine_report_wizard import YEAR_MAX, YEAR_MIN
+from ..month_report import month_bounds, month_period
 
 
 class SaleConductFineXlsx(models.AbstractModel):
@@ -23,12 +18,10 @@ class SaleConductFineXlsx(models.AbstractModel):
 
     def _month_domain(self, year, month):
         """Counted fines whose event falls in the month, in the user's time zone."""
-        tz = pytz.timezone(self.env.user.tz or "UTC")
-        start = tz.localize(datetime(year, month, 1))
-        stop = tz.localize(datetime(year, month, 1) + relativedelta(months=1))
+        start, stop = month_bounds(self.env, year, month)
         return [
-            ("event_datetime", ">=", start.astimezone(pytz.utc).replace(tzinfo=None)),
-            ("event_datetime", "<", stop.astimezone(pytz.utc).replace(tzinfo=None)),
+            ("event_datetime", ">=", start),
+            ("event_datetime", "<", stop),
             ("state", "in", COUNTED_STATES),
         ]
 
@@ -62,30 +55,8 @@ class SaleConductFineXlsx(models.AbstractModel):
             ],
         )
 
-    def _period(self, data, objs):
-        """The (year, month) asked for: by the wizard's data, else its record.
-
-        The data may come straight from a report URL: check it here."""
-        data = data if isinstance(data, dict) else {}
-        wizard = objs[:1] if objs._name == "sale.conduct.fine.report.wizard" else None
-        year = data.get("year", wizard.year if wizard else None)
-        month = data.get("month", wizard.month if wizard else None)
-        try:
-            year, month = int(year), int(month)
-        except (TypeError, ValueError):
-            year = month = 0
-        if not (YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12):
-            raise UserError(
-                self.env._(
-                    "Choose a month and a year from %(min)s to %(max)s.",
-                    min=YEAR_MIN,
-                    max=YEAR_MAX,
-                )
-            )
-        return year, month
-
     def generate_xlsx_report(self, workbook, data, objs):
-        year, month = self._period(data, objs)
+        year, month = month_period(self.env, data, objs)
         rules, rows = self._get_appraisal_rows(year, month)
 
         sheet = workbook.add_worksheet(f"{year}-{month:02d}")

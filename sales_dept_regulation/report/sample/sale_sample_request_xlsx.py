@@ -2,9 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import models
-from odoo.exceptions import UserError
 
-from ...wizard.sample.sale_sample_report_wizard import YEAR_MAX, YEAR_MIN
+from ..month_report import month_period
 
 
 class SaleSampleRequestXlsx(models.AbstractModel):
@@ -15,27 +14,8 @@ class SaleSampleRequestXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Monthly Sample Statistics (XLSX)"
 
-    def _period(self, data, objs):
-        data = data if isinstance(data, dict) else {}
-        wizard = objs[:1] if objs._name == "sale.sample.report.wizard" else None
-        year = data.get("year", wizard.year if wizard else None)
-        month = data.get("month", wizard.month if wizard else None)
-        try:
-            year, month = int(year), int(month)
-        except (TypeError, ValueError):
-            year = month = 0
-        if not (YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12):
-            raise UserError(
-                self.env._(
-                    "Choose a month and a year from %(min)s to %(max)s.",
-                    min=YEAR_MIN,
-                    max=YEAR_MAX,
-                )
-            )
-        return year, month
-
     def generate_xlsx_report(self, workbook, data, objs):
-        year, month = self._period(data, objs)
+        year, month = month_period(self.env, data, objs)
         Request = self.env["sale.sample.request"]
         sheet = workbook.add_worksheet(f"{year}-{month:02d}")
         bold = workbook.add_format({"bold": True})

@@ -1,13 +1,13 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import format_date
 from odoo.tools.safe_eval import safe_eval
 
@@ -49,13 +49,26 @@ class TestConductNotice(ConductCommon):
     def test_appeal_after_the_deadline_is_refused(self):
         seller = self.role_users["salesperson"]
         fine = self.confirmed(self.rule_speaker)
-        late = fine.appeal_deadline + timedelta(days=1)
+        # noon UTC: the same calendar day in every time zone a test may run in
+        late = datetime.combine(fine.appeal_deadline + timedelta(days=1), time(12))
         with freeze_time(late), self.assertRaisesRegex(UserError, "could be appealed until"):
             fine.with_user(seller).action_appeal("Too late")
         self.assertFalse(fine.appeal_state)
-        with freeze_time(fine.appeal_deadline):
+        with freeze_time(datetime.combine(fine.appeal_deadline, time(12))):
             fine.with_user(seller).action_appeal("Just in time")
         self.assertEqual(fine.appeal_state, "pending")
+
+    def test_appeal_period_is_a_company_setting(self):
+        settings = Form(self.env["res.config.settings"])
+        settings.sdr_fine_appeal_days = 10
+        settings.save().execute()
+        self.assertEqual(self.env.company.sdr_fine_appeal_days, 10)
+        fine = self.confirmed(self.rule_speaker)
+        self.assertEqual(fine.company_id, self.env.company)
+        self.assertEqual(
+            fine.appeal_deadline,
+            fields.Date.context_today(fine, fine.confirm_date) + timedelta(days=10),
+        )
 
     def test_decision_reaches_the_employee_and_the_department_head(self):
         seller = self.role_users["salesperson"]

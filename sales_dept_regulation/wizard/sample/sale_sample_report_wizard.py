@@ -3,16 +3,14 @@
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
-from ..conduct.sale_conduct_fine_report_wizard import MONTHS
-
-YEAR_MIN, YEAR_MAX = 2000, 2100
+from ..month_report import check_year, month_fields, print_month_report
 
 
 def _last_month(record):
-    """The month before the user's today (in the user's time zone)."""
+    """A day of the month before the user's today (in the user's time zone):
+    the statistics are read once a month is over."""
     return fields.Date.context_today(record).replace(day=1) - relativedelta(months=1)
 
 
@@ -20,19 +18,12 @@ class SaleSampleReportWizard(models.TransientModel):
     _name = "sale.sample.report.wizard"
     _description = "Monthly Sample Statistics"
 
-    year = fields.Integer(required=True, default=lambda self: _last_month(self).year)
-    month = fields.Selection(
-        MONTHS,
-        required=True,
-        default=lambda self: str(_last_month(self).month),
-    )
+    month, year = month_fields(_last_month)
+
+    @api.constrains("year")
+    def _check_year(self):
+        for wizard in self:
+            check_year(self.env, wizard.year)
 
     def action_print(self):
-        self.ensure_one()
-        if not YEAR_MIN <= self.year <= YEAR_MAX:
-            raise UserError(
-                self.env._("Choose a year between %(min)s and %(max)s.", min=YEAR_MIN, max=YEAR_MAX)
-            )
-        return self.env.ref("sales_dept_regulation.action_report_sale_sample_xlsx").report_action(
-            self, data={"year": self.year, "month": int(self.month)}
-        )
+        return print_month_report(self, "sales_dept_regulation.action_report_sale_sample_xlsx")
