@@ -139,6 +139,41 @@ class SaleArchiveDocument(models.Model):
             "context": {"default_document_id": self.id},
         }
 
+    @api.model
+    def action_open_by_archive_number(self, code=None, raise_if_not_found=True):
+        """The form of the document whose label was scanned. The search runs with
+        the user's own rights: a document the record rules hide reads exactly as
+        a number that does not exist. Without raise_if_not_found, no match gives
+        False (a search typed by hand that is no archive number)."""
+        number = code.strip() if isinstance(code, str) else ""
+        documents = self.search([("name", "=", number)], limit=2) if number else self.browse()
+        if not documents and not raise_if_not_found:
+            return False
+        if not number:
+            raise UserError(self.env._("Scan or type an archive number."))
+        if not documents:
+            raise UserError(
+                self.env._("No document with archive number %s that you may see", number)
+            )
+        if len(documents) > 1:
+            # the same number in two companies the user works in
+            return {
+                "type": "ir.actions.act_window",
+                "name": number,
+                "res_model": self._name,
+                "views": [(False, "list"), (False, "form")],
+                "domain": [("name", "=", number)],
+                "target": "current",
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "name": documents.display_name,
+            "res_model": self._name,
+            "res_id": documents.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     def _archive_attach_contract(self, order):
         """Attach the signed contract as the report renders it now (PDF, or its
         HTML where no PDF engine is available, e.g. in tests)."""
