@@ -21,6 +21,7 @@
         "helpdesk_mgmt",
         "helpdesk_mgmt_sla",
         "helpdesk_mgmt_sale",
+        "barcodes",
     ],
     "data": [
         "security/sales_dept_regulation_groups.xml",
@@ -122,6 +123,7 @@
     "assets": {
         "web.assets_backend": [
             "sales_dept_regulation/static/src/contract/**/*",
+            "sales_dept_regulation/static/src/archive/**/*",
         ],
         "web.assets_tests": [
             "sales_dept_regulation/static/tests/tours/**/*.js",

@@ -11,3 +11,5 @@ from . import sale_archive_document
 from . import sale_archive_loan
 from . import sale_order
 from . import res_partner
+from . import sale_archive_document_workflow
+from . import sale_archive_loan_workflow

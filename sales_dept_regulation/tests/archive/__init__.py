@@ -6,3 +6,4 @@ from . import test_archive_loan
 from . import test_archive_filing
 from . import test_archive_retention
 from . import test_archive_tour
+from . import test_archive_scan

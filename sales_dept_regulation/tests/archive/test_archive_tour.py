@@ -63,3 +63,16 @@ class TestArchiveTour(HttpCase, ArchiveCommon):
         self.assertEqual((loan.state, loan.return_condition), ("returned", "good"))
         self.assertEqual(document.state, "filed")
         self.assertLessEqual(loan.return_date - loan.signed_out_date.date(), timedelta(days=1))
+
+    def test_scan_opens_the_document(self):
+        self.env.ref("base.lang_zh_CN").active = True
+        self.clerk.lang = "zh_CN"
+        document = self._doc(title="SDR Scan Paper")
+        self._doc(title="SDR Other Paper")
+        before = document.read(["state", "holder_id", "cabinet"])
+        self.start_tour(
+            f"/odoo/action-{MODULE}.sale_archive_document_action",
+            "sales_dept_regulation_archive_scan",
+            login=self.clerk.login,
+        )
+        self.assertEqual(document.read(["state", "holder_id", "cabinet"]), before)

@@ -104,3 +104,103 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_return", 
         },
     ],
 });
+
+// A scanner types the label's code fast and ends with Enter, as keydown events
+// on the page: the barcode service turns them into one scan.
+function scan(code) {
+    for (const key of [...code, "Enter"]) {
+        document.body.dispatchEvent(
+            new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true})
+        );
+    }
+}
+
+function checkNumber(anchor, code) {
+    if (anchor.textContent.trim() !== code) {
+        throw new Error(`The form shows ${anchor.textContent} instead of ${code}`);
+    }
+}
+
+// The clerk scans a label on the catalogue: the document's form opens. Then
+// the scanner types into the search box: the exact number opens it too.
+registry.category("web_tour.tours").add("sales_dept_regulation_archive_scan", {
+    steps: () => {
+        let code = "";
+        return [
+            {
+                content: "A label of no document the clerk may see",
+                trigger: ".o_list_view .o_data_row td[name='name']",
+                run() {
+                    scan("NOPE/0000");
+                },
+            },
+            {
+                content: "says so, and the catalogue stays",
+                trigger: ".o_notification:contains(没有您可查看的档案编号为 NOPE/0000 的文件)",
+            },
+            {
+                content: "The labelled paper is in the catalogue",
+                trigger: ".o_list_view .o_data_row:has(td[name='title']:contains(SDR Scan Paper)) td[name='name']",
+                run() {
+                    code = this.anchor.textContent.trim();
+                    scan(code);
+                },
+            },
+            {
+                content: "Its form opens, with its archive number",
+                trigger: ".o_form_view div[name='name'] span",
+                run() {
+                    checkNumber(this.anchor, code);
+                },
+            },
+            {
+                content: "Back to the catalogue",
+                trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb .breadcrumb-item:first-child a",
+                run: "click",
+            },
+            {
+                content: "The scanner types into the search box",
+                trigger: ".o_list_view .o_searchview_input",
+                async run(helpers) {
+                    await helpers.edit(code);
+                },
+            },
+            {
+                content: "and presses Enter",
+                trigger: ".o_searchview_input",
+                run: "press Enter",
+            },
+            {
+                content: "The form opens again",
+                trigger: ".o_form_view div[name='name'] span",
+                run() {
+                    checkNumber(this.anchor, code);
+                },
+            },
+            {
+                content: "Back to the catalogue",
+                trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb .breadcrumb-item:first-child a",
+                run: "click",
+            },
+            {
+                content: "Its kanban view",
+                trigger: ".o_list_view .o_switch_view.o_kanban",
+                run: "click",
+            },
+            {
+                content: "A scan on the kanban",
+                trigger: ".o_kanban_view .o_kanban_record",
+                run() {
+                    scan(code);
+                },
+            },
+            {
+                content: "opens the form too",
+                trigger: ".o_form_view div[name='name'] span",
+                run() {
+                    checkNumber(this.anchor, code);
+                },
+            },
+        ];
+    },
+});
