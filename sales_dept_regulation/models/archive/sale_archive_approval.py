@@ -21,16 +21,6 @@ def in_workflow(env):
     return env.su and env.context.get("archive_workflow") is WORKFLOW
 
 
-def strip_defaults(records, allowed):
-    """Drop the context defaults of fields a user may not set on creation."""
-    context = {
-        key: value
-        for key, value in records.env.context.items()
-        if not key.startswith("default_") or key[8:] in allowed
-    }
-    return records.with_env(records.env(context=context))
-
-
 class SaleArchiveApproval(models.AbstractModel):
     """OCA tier validation for the archive: the reviews are the engine's, a
     user decides only the reviews waiting for them."""

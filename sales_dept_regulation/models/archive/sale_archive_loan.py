@@ -7,8 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import SALES_CLERK
-from ..values import check_values
-from .sale_archive_approval import as_workflow, in_workflow, strip_defaults
+from ..values import check_values, strip_defaults
+from .sale_archive_approval import as_workflow, in_workflow
 
 ACTIVE_STATES = ("requested", "approved", "signed_out", "overdue")
 STATES = [
