@@ -15,20 +15,12 @@ class ResPartner(models.Model):
 
     @api.depends_context("uid")
     def _compute_sdr_archive_count(self):
-        # counted as the user: only the documents the user may see
-        counts = dict(
-            self.env["sale.archive.document"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
-        )
+        counts = self.env["sale.archive.document"]._archive_count_by("partner_id", self)
         for partner in self:
             partner.sdr_archive_count = counts.get(partner, 0)
 
     def action_sdr_open_archive(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sales_dept_regulation.sale_archive_document_action"
+        return self.env["sale.archive.document"]._archive_action_for(
+            "partner_id", self, {"partner_id": self.id}
         )
-        action["domain"] = [("partner_id", "=", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action

@@ -146,6 +146,24 @@ class SaleArchiveDocument(models.Model):
     # CRUD: a whitelist of what a user may set
     # ------------------------------------------------------------
 
+    @api.model
+    def _archive_count_by(self, link, records):
+        """{record: number of documents linked to it by field ``link``}, counted
+        as the user: only the documents the user may see (the smart buttons of
+        customers and orders)."""
+        return dict(self._read_group([(link, "in", records.ids)], [link], ["__count"]))
+
+    @api.model
+    def _archive_action_for(self, link, record, defaults):
+        """The catalogue of the documents linked to ``record`` by ``link``; new
+        documents take ``defaults``."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_dept_regulation.sale_archive_document_action"
+        )
+        action["domain"] = [(link, "=", record.id)]
+        action["context"] = {f"default_{name}": value for name, value in defaults.items()}
+        return action
+
     def _archive_check_clerk(self):
         if not (self.env.su or self.env.user.has_groups(SALES_CLERK)):
             raise AccessError(self.env._("Only the Sales Clerk manages the archive catalogue."))

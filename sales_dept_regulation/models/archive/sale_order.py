@@ -19,26 +19,15 @@ class SaleOrder(models.Model):
 
     @api.depends_context("uid")
     def _compute_sdr_archive_count(self):
-        # counted as the user: only the documents the user may see
-        counts = dict(
-            self.env["sale.archive.document"]._read_group(
-                [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
-            )
-        )
+        counts = self.env["sale.archive.document"]._archive_count_by("sale_order_id", self)
         for order in self:
             order.sdr_archive_count = counts.get(order, 0)
 
     def action_sdr_open_archive(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sales_dept_regulation.sale_archive_document_action"
+        return self.env["sale.archive.document"]._archive_action_for(
+            "sale_order_id", self, {"sale_order_id": self.id, "partner_id": self.partner_id.id}
         )
-        action["domain"] = [("sale_order_id", "=", self.id)]
-        action["context"] = {
-            "default_sale_order_id": self.id,
-            "default_partner_id": self.partner_id.id,
-        }
-        return action
 
     def _contract_take_effect(self):
         # the amendment flag is cleared by the contract taking effect

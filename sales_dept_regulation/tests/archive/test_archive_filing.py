@@ -67,6 +67,14 @@ class TestArchiveFiling(ArchiveCommon):
         self.assertEqual(order.partner_id.with_user(self.clerk).sdr_archive_count, 1)
         # a salesperson does not see a confidential contract in the catalogue
         self.assertEqual(order.with_user(self.salesperson).sdr_archive_count, 0)
+        # the smart buttons open the documents they count
+        for record in (order, order.partner_id):
+            action = record.with_user(self.clerk).action_sdr_open_archive()
+            self.assertEqual(self.Document.with_user(self.clerk).search(action["domain"]), document)
+        self.assertEqual(
+            order.with_user(self.clerk).action_sdr_open_archive()["context"],
+            {"default_sale_order_id": order.id, "default_partner_id": order.partner_id.id},
+        )
 
     def test_amendment_files_a_dispute_prone_change_note(self):
         order = self._effective_contract()
