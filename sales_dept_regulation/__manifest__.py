@@ -113,6 +113,7 @@
         "data/aftersales/sale_regulation_dashboard_tile_data.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/hr_employee_demo.xml",

@@ -67,3 +67,17 @@ def test_install_with_demo(database):
     assert own_xmlids(database, "res.users") == 7
     logins = {row[0] for row in query(database, "SELECT login FROM res_users")}
     assert {"zhangwei", "chenjing", "zhaoqiang", "wangfang", "lina", "liuyang", "sunlei"} <= logins
+    # the demo users work in the Chinese demo company; the main company keeps its currency
+    currencies = query(
+        database,
+        """SELECT DISTINCT cur.name, main_cur.name
+             FROM res_users u
+             JOIN res_company c ON c.id = u.company_id
+             JOIN res_currency cur ON cur.id = c.currency_id,
+                  ir_model_data main
+             JOIN res_company mc ON mc.id = main.res_id
+             JOIN res_currency main_cur ON main_cur.id = mc.currency_id
+            WHERE u.login IN ('wangfang', 'sunlei')
+              AND main.module = 'base' AND main.name = 'main_company'""",
+    )
+    assert currencies == [("CNY", "USD")]

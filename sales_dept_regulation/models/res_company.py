@@ -3,7 +3,7 @@
 
 from collections import namedtuple
 
-from odoo import models, tools
+from odoo import api, models, tools
 
 # The company's rules that every confirmation reads, cached by _regulation_rules
 # rather than fetched with each read of the company, which every request makes.
@@ -30,3 +30,37 @@ class ResCompany(models.Model):
         self.ensure_one()
         company = self.sudo()
         return RegulationRules(*(company[name] for name in RegulationRules._fields))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._regulation_setup_defaults()
+        return companies
+
+    def _regulation_setup_defaults(self):
+        """Give new companies their own copy of the configuration the addon ships
+        per company; each capability extends this with its part. Records shipped
+        without a company are shared and need nothing."""
+        return True
+
+    def _regulation_shipped(self, model, prefix):
+        """The records of ``model`` the addon's data ships under xmlids starting
+        with ``prefix``, as they are now (the administrator may have edited them)."""
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [
+                    ("module", "=", "sales_dept_regulation"),
+                    ("model", "=", model),
+                    ("name", "=like", f"{prefix}%"),
+                ]
+            )
+        )
+        return (
+            self.env[model]
+            .sudo()
+            .with_context(active_test=False)
+            .browse(data.mapped("res_id"))
+            .exists()
+        )

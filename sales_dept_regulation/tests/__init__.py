@@ -15,3 +15,4 @@ from . import test_fuzz
 from .archive import *
 from .sample import *
 from .dashboard import *
+from . import test_company_setup

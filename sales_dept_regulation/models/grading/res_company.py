@@ -20,3 +20,10 @@ class ResCompany(models.Model):
         "CHECK(customer_lost_threshold_days > 0)",
         "The number of days after which a customer is lost must be positive.",
     )
+
+    def _regulation_setup_defaults(self):
+        res = super()._regulation_setup_defaults()
+        grades = self._regulation_shipped("sale.customer.grade", "sale_customer_grade_")
+        for company in self:
+            grades.copy({"company_id": company.id})
+        return res

@@ -357,7 +357,14 @@ class ResPartner(models.Model):
             self._can_override_customer_grade() or self.env.user.has_group(roles.REGULATION_ADMIN)
         ):
             raise AccessError(self.env._("Only a Department Head or above can regrade customers."))
-        partners = self.sudo()._get_gradable_customers()
+        # the customers of the user's companies: another company's are not theirs to regrade
+        partners = (
+            self.sudo()
+            ._get_gradable_customers()
+            .filtered_domain(
+                ["|", ("company_id", "=", False), ("company_id", "in", self.env.companies.ids)]
+            )
+        )
         history = self.env["sale.customer.grade.history"].sudo()
         last_line = history.search([], order="id desc", limit=1).id
         for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):

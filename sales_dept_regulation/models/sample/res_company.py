@@ -13,3 +13,24 @@ class ResCompany(models.Model):
     sdr_sample_fee_product_id = fields.Many2one(
         "product.product", string="Sample Fee Product", domain=[("type", "=", "service")]
     )
+
+    def _regulation_setup_defaults(self):
+        # after the grades, which the fee rules point to
+        res = super()._regulation_setup_defaults()
+        rules = self._regulation_shipped("sale.mould.fee.rule", "sale_mould_fee_rule_")
+        Grade = self.env["sale.customer.grade"].sudo().with_context(active_test=False)
+        vals_list = []
+        for company in self:
+            # the company's copy of a shipped grade: same scale, same sequence
+            grades = {
+                (grade.customer_stage, grade.sequence): grade
+                for grade in Grade.search([("company_id", "=", company.id)])
+            }
+            for rule, vals in zip(rules, rules.copy_data(), strict=True):
+                grade = grades.get((rule.grade_id.customer_stage, rule.grade_id.sequence))
+                if rule.grade_id and not grade:
+                    continue  # no grade would widen the rule to the whole stage
+                vals.update(company_id=company.id, grade_id=grade.id if grade else False)
+                vals_list.append(vals)
+        rules.create(vals_list)
+        return res
