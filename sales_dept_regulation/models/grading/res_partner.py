@@ -358,12 +358,8 @@ class ResPartner(models.Model):
         ):
             raise AccessError(self.env._("Only a Department Head or above can regrade customers."))
         # the customers of the user's companies: another company's are not theirs to regrade
-        partners = (
-            self.sudo()
-            ._get_gradable_customers()
-            .filtered_domain(
-                ["|", ("company_id", "=", False), ("company_id", "in", self.env.companies.ids)]
-            )
+        partners = self.sudo()._get_gradable_customers(
+            ["|", ("company_id", "=", False), ("company_id", "in", self.env.companies.ids)]
         )
         history = self.env["sale.customer.grade.history"].sudo()
         last_line = history.search([], order="id desc", limit=1).id

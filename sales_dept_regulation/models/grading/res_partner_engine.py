@@ -98,9 +98,12 @@ class ResPartner(models.Model):
         return self.env.su or self.env.user.has_groups(roles.MANAGERS)
 
     @api.model
-    def _get_gradable_customers(self):
-        """Customer companies and individual customers (not their contacts)."""
-        return self.search([("parent_id", "=", False), ("customer_rank", ">", 0)], order="id")
+    def _get_gradable_customers(self, domain=()):
+        """Customer companies and individual customers (not their contacts), of
+        ``domain`` too."""
+        return self.search(
+            [("parent_id", "=", False), ("customer_rank", ">", 0), *domain], order="id"
+        )
 
     def _regrade_confirmed_customers(self, orders, today):
         """Count just-confirmed orders in the figures of their customers (in their
