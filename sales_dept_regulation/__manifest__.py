@@ -131,5 +131,6 @@
         ],
     },
     "application": True,
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
 }

@@ -5,6 +5,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 
+from ..hooks import post_init_hook
 from .common import ROLE_XMLIDS, RegulationCommon
 
 
@@ -76,6 +77,30 @@ class TestCompanySetup(RegulationCommon):
         # as left by a grading that never ran
         customer._grading_engine().write({"customer_stage": False, "customer_grade_id": False})
         return customer
+
+    def test_install_sets_up_the_companies_that_exist_before_it(self):
+        # a company as it is before the install: none of the addon's configuration
+        own_rules = self.FeeRule.with_context(active_test=False).search(
+            [("company_id", "=", self.company.id)]
+        )
+        own_grades = self.Grade.with_context(active_test=False).search(
+            [("company_id", "=", self.company.id)]
+        )
+        count = len(own_grades), len(own_rules)
+        self.assertTrue(all(count))
+        own_rules.unlink()
+        own_grades.unlink()
+        post_init_hook(self.env)
+        self.assertEqual(
+            (
+                self.Grade.search_count([("company_id", "=", self.company.id)]),
+                self.FeeRule.search_count([("company_id", "=", self.company.id)]),
+            ),
+            count,
+        )
+        # the companies set up already keep theirs, not a second copy
+        self.assertEqual(self.Grade.search([("company_id", "=", self.main.id)]), self.main_grades)
+        self.assertEqual(self.FeeRule.search([("company_id", "=", self.main.id)]), self.main_rules)
 
     def test_grading_in_the_new_company(self):
         customer = self._customer()
