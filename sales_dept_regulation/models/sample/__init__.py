@@ -7,6 +7,7 @@ from . import sale_mould_fee_rule
 from . import sale_market_budget
 from . import sale_sample_request
 from . import sale_sample_request_workflow
+from . import sale_sample_request_tier_validation
 from . import sale_sample_request_stats
 from . import tier_definition
 from . import tier_review
