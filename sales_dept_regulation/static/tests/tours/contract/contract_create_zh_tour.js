@@ -105,7 +105,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_create_z
         {
             content: "Delivery date",
             trigger: ".o_required_modifier[name=commitment_date] input",
-            run: "edit 2026-12-01 08:00:00",
+            run: "edit 2030-12-01 08:00:00",
         },
         {
             content: "Delivery method",
