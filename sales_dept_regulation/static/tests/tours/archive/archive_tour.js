@@ -43,6 +43,33 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_file", {
             content: "Saved, the label can be printed",
             trigger: ".o_form_button_save:not(:visible)",
         },
+        {
+            content: "Room to record the label's download (the buffer keeps 250 entries)",
+            trigger: ".o_form_view .o_statusbar_buttons button:contains(打印标签)",
+            run: () => performance.clearResourceTimings(),
+        },
+        {
+            content: "Print the label (its button, as the clerk reads it)",
+            trigger: ".o_form_view .o_statusbar_buttons button:contains(打印标签)",
+            run: "click",
+        },
+        {
+            content: "The label is downloaded, with no error",
+            trigger: "body:not(:has(.o_error_dialog)) .o_form_view div[name='cabinet'] input",
+            run: async () => {
+                // the download leaves nothing on the page: wait for its request
+                const downloaded = () =>
+                    performance
+                        .getEntriesByType("resource")
+                        .some((entry) => entry.name.includes("/report/download"));
+                for (let wait = 0; wait < 100 && !downloaded(); wait++) {
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                if (!downloaded()) {
+                    throw new Error("The label was not downloaded.");
+                }
+            },
+        },
     ],
 });
 
