@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import roles
+from ..values import strip_defaults
 
 AFTER_SALES_STATES = [
     ("to_confirm", "To Confirm"),
@@ -198,6 +199,10 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         engine = self._after_sales_engine()
+        if not engine:
+            # Odoo fills readonly fields from context defaults too: a client's
+            # default_after_sales_state must not do what a value may not
+            self = strip_defaults(self, set(self._fields) - WORKFLOW_FIELDS)
         Team = self.env["helpdesk.ticket.team"]
         technical = Team._after_sales_technical_teams()
         for vals in vals_list:

@@ -84,6 +84,25 @@ class TestAfterSalesGuard(AfterSalesCommon):
                     }
                 )
         self.assertEqual(Ticket.sudo().search_count([]), count)
+        # nor through the defaults of a client's context, on any team
+        workflow = {
+            "default_after_sales_state": "confirmed",
+            "default_after_sales_confirmed_by_id": self.head.id,
+            "default_after_sales_confirmed_date": "2026-01-01 00:00:00",
+            "default_after_sales_escalated": True,
+            "default_after_sales_decline_reason": "x",
+        }
+        for team, user in ((self.team, self.caller), (self.other_team, self.technician)):
+            ticket = (
+                Ticket.with_user(user)
+                .with_context(**workflow)
+                .create({"name": "x", "description": "x", "team_id": team.id})
+            )
+            self.assertEqual(ticket.after_sales_state, "to_confirm" if team == self.team else False)
+            self.assertFalse(ticket.after_sales_confirmed_by_id)
+            self.assertFalse(ticket.after_sales_confirmed_date)
+            self.assertFalse(ticket.after_sales_escalated)
+            self.assertFalse(ticket.after_sales_decline_reason)
 
     def test_other_tickets_cannot_join_the_after_sales_teams(self):
         plain = self.env["helpdesk.ticket"].create(
