@@ -230,6 +230,11 @@ class SaleConductFine(models.Model):
             raise UserError(
                 self.env._("Only a Department Head or the General Manager can do this.")
             )
+        # a manager's own fine is confirmed, settled or cancelled by someone else
+        if not self.env.su and self.env.user in self.employee_id.user_id:
+            raise UserError(
+                self.env._("Your own fine is confirmed, settled or cancelled by another manager.")
+            )
 
     def _general_managers(self):
         self.ensure_one()

@@ -107,7 +107,7 @@ class ConductCommon(RegulationCommon):
             )
         )
 
-    def confirmed(self, rule, employee=None, **vals):
-        fine = self.fine(rule, employee, **vals)
+    def confirmed(self, rule, employee=None, user=None, **vals):
+        fine = self.fine(rule, employee, user=user, **vals)
         fine.action_confirm()
         return fine

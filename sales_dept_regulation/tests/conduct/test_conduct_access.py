@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .conduct_common import ConductCommon
@@ -14,7 +14,8 @@ class TestConductAccess(ConductCommon):
         super().setUpClass()
         cls.seller_fine = cls.confirmed_cls(cls.rule_speaker, cls.sales_employee)
         cls.caller_fine = cls.confirmed_cls(cls.rule_speaker, cls.tele_employee)
-        cls.head_fine = cls.confirmed_cls(cls.rule_speaker, cls.head_employee)
+        # a manager's own fine is confirmed by another manager
+        cls.head_fine = cls.confirmed_cls(cls.rule_speaker, cls.head_employee, cls.gm)
         cls.other_fine = cls.env["sale.conduct.fine"].create(
             {"employee_id": cls.other_employee.id, "rule_id": cls.rule_speaker.id}
         )
@@ -22,10 +23,10 @@ class TestConductAccess(ConductCommon):
         cls.all_fines = cls.sales_fines | cls.other_fine
 
     @classmethod
-    def confirmed_cls(cls, rule, employee):
+    def confirmed_cls(cls, rule, employee, user=None):
         fine = (
             cls.env["sale.conduct.fine"]
-            .with_user(cls.role_users["department_head"])
+            .with_user(user or cls.role_users["department_head"])
             .create({"employee_id": employee.id, "rule_id": rule.id})
         )
         fine.action_confirm()
@@ -71,6 +72,19 @@ class TestConductAccess(ConductCommon):
             )
         fine = self.fine(self.rule_speaker, self.tele_employee)
         fine.with_user(self.head).write({"description": "Loud call"})
+
+    def test_a_manager_does_not_settle_the_own_fine(self):
+        fine = self.fine(self.rule_speaker, self.head_employee, user=self.gm)
+        with self.assertRaisesMessage(UserError, "another manager"):
+            fine.with_user(self.head).action_confirm()
+        self.assertEqual(fine.state, "draft")
+        fine.with_user(self.gm).action_confirm()
+        for action, args in (("action_mark_paid", ()), ("action_cancel", ("Mine",))):
+            with self.assertRaisesMessage(UserError, "another manager"):
+                getattr(fine.with_user(self.head), action)(*args)
+        self.assertEqual(fine.state, "confirmed")
+        fine.with_user(self.gm).action_mark_paid()
+        self.assertEqual(fine.state, "paid")
 
     def test_general_managers_see_all(self):
         self.assertEqual(self._visible(self.gm), self.all_fines)

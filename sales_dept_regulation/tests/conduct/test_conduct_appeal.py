@@ -68,7 +68,9 @@ class TestConductAppeal(ConductCommon):
 
     def test_appeal_falls_back_to_the_general_manager(self):
         # the head's superior is the deputy, whose superior is the GM
-        fine = self.confirmed(self.rule_speaker, self.head_employee)
+        # the head's own fine, confirmed by the administrator (not a manager in the chain)
+        fine = self.fine(self.rule_speaker, self.head_employee, user=self.gm)
+        fine.with_env(self.env).action_confirm()
         fine.with_user(self.head).action_appeal("Unfair")
         self.assertEqual(fine.appeal_user_id, self.gm)
         # an employee without a superior: straight to the General Manager

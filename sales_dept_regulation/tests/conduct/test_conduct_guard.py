@@ -393,6 +393,7 @@ class TestConductGuard(ConductCommon):
             {"year": "abc", "month": 3},
             {"year": None, "month": [3]},
             {"year": 100000, "month": 1},
+            {"year": float("inf"), "month": 1},
         ):
             with self.subTest(data=data), self.assertRaisesText(UserError, "Choose a month"):
                 report.with_context(active_model=wizard._name)._render(name, wizard.ids, data)
