@@ -44,6 +44,13 @@ class SaleArchiveDocument(models.Model):
                         document=document.display_name,
                     )
                 )
+            if document.active_loan_id:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is lent or asked for: its loan ends before it is destroyed.",
+                        document=document.display_name,
+                    )
+                )
             if document.review_ids:
                 raise UserError(
                     self.env._(
@@ -63,6 +70,13 @@ class SaleArchiveDocument(models.Model):
                 raise UserError(
                     self.env._(
                         "Request the destruction of %(document)s first.",
+                        document=document.display_name,
+                    )
+                )
+            if document.active_loan_id:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is lent or asked for: its loan ends before it is destroyed.",
                         document=document.display_name,
                     )
                 )

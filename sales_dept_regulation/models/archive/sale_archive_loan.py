@@ -23,7 +23,8 @@ CREATE_FIELDS = {"document_id", "borrower_id", "purpose", "due_date"}
 # what may still change, by state, besides the chatter's own fields
 BORROWER_FIELDS = {
     "requested": {"purpose", "due_date", "cancel_reason"},
-    "approved": {"purpose", "due_date", "cancel_reason", "signature"},
+    # what the approver approved stays as it was: the borrower only signs or cancels
+    "approved": {"cancel_reason", "signature"},
 }
 CLERK_FIELDS = {
     "requested": {"purpose", "due_date", "cancel_reason"},

@@ -85,6 +85,13 @@ class SaleArchiveLoan(models.Model):
                         loan=loan.display_name,
                     )
                 )
+            if loan.document_id.state != "filed":
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not in the archive to hand over.",
+                        document=loan.document_id.display_name,
+                    )
+                )
             if loan.due_date < fields.Date.context_today(loan, now):
                 raise ValidationError(self.env._("The due date cannot be before the sign-out."))
         as_workflow(self).write(

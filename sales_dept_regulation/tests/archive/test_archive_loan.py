@@ -60,6 +60,12 @@ class TestArchiveLoan(ArchiveCommon):
         self.assertEqual(loan.state, "requested")
         loan.with_user(self.department_head).validate_tier()
         self.assertEqual(loan.state, "approved")
+        # what was approved stays so: the borrower signs or cancels, nothing else
+        due = loan.due_date
+        for vals in ({"due_date": due + timedelta(days=300)}, {"purpose": "Keep it"}):
+            with self.assertRaisesMessage(UserError, "cannot change now"):
+                loan.with_user(self.department_head).write(vals)
+        self.assertEqual((loan.due_date, loan.purpose), (due, "Check the terms"))
 
         secret = self._doc("secret")
         loan = self._loan(secret, self.salesperson)

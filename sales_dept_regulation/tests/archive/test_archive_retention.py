@@ -74,6 +74,15 @@ class TestArchiveRetention(ArchiveCommon):
         with self.assertRaisesRegex(UserError, "Request the destruction"):
             document.with_user(self.clerk).action_destroy()
 
+    def test_a_document_asked_for_is_not_destroyed(self):
+        document = self._expired()
+        loan = self._loan(document)
+        loan.with_user(self.clerk).action_approve()
+        with self.assertRaisesMessage(UserError, "its loan ends before"):
+            document.with_user(self.clerk).action_request_destruction("Retention ended")
+        self.assertFalse(document.review_ids)
+        self.assertEqual((document.state, loan.state), ("filed", "approved"))
+
     def test_workflow_fields_refused(self):
         document = self._doc()
         for vals in (
