@@ -43,7 +43,11 @@ class SaleSampleRequest(models.Model):
     def _validate_tier(self, tiers=False):
         res = super(SaleSampleRequest, as_engine(self))._validate_tier(tiers)
         money = self.sudo()
-        if money.validation_status == "validated" and money.exception_state == "requested":
+        if (
+            money.validation_status == "validated"
+            and money.exception_state == "requested"
+            and money.state != "cancelled"
+        ):
             money._sample_cancel_fee_order()
             money.write(
                 {

@@ -192,13 +192,16 @@ class SaleSampleRequest(models.Model):
         )
         for request in self.sudo():
             request._sample_cancel_fee_order()
-            request.write(
-                {
-                    "state": "cancelled",
-                    "cancel_reason": reason,
-                    "cancel_date": fields.Datetime.now(),
-                }
-            )
+            values = {
+                "state": "cancelled",
+                "cancel_reason": reason,
+                "cancel_date": fields.Datetime.now(),
+            }
+            if request.exception_state == "requested":
+                # nothing is left to waive: the exception leaves the approvers' queue
+                as_engine(request.review_ids).unlink()
+                values["exception_state"] = "none"
+            request.write(values)
         return True
 
     def action_request_exception(self, reason):

@@ -109,6 +109,17 @@ class TestSampleFee(SampleCommon):
         self.assertEqual(money.exception_state, "refused")
         self.assertEqual(money.charged_amount, 1000.0)
 
+    def test_cancelled_request_leaves_no_exception_to_decide(self):
+        partner = self._customer("Formal B, no budget", "formal", self._grade("formal_b"))
+        request = self._request(partner)
+        request.with_user(self.salesperson).action_submit()
+        request.with_user(self.salesperson).action_request_exception("Strategic prospect")
+        self.assertEqual(request.review_ids.status, "pending")
+        request.with_user(self.salesperson).action_cancel("Customer withdrew")
+        self.assertFalse(request.review_ids)
+        money = self._money(request)
+        self.assertEqual(money.exception_state, "none")
+
     def test_fee_order_payment_and_mould_gate(self):
         partner = self._customer("Prospect C", "potential", self._grade("potential_c"))
         request = self._request(partner, mould_cost=800, sample_fee=200)
