@@ -23,7 +23,7 @@ def month_period(env, data, objs):
     month = data.get("month", wizard.month if wizard else None)
     try:
         year, month = int(year), int(month)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # 1e999 is valid JSON
         year = month = 0
     if not (YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12):
         raise UserError(
