@@ -24,6 +24,8 @@ class ResCompany(models.Model):
     def _regulation_setup_defaults(self):
         res = super()._regulation_setup_defaults()
         grades = self._regulation_shipped("sale.customer.grade", "sale_customer_grade_")
+        # copy() keeps the grades' translated names; no chatter line for a copy
+        grades = grades.with_context(tracking_disable=True, mail_create_nolog=True)
         for company in self:
             grades.copy({"company_id": company.id})
         return res

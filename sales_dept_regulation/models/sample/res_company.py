@@ -19,6 +19,7 @@ class ResCompany(models.Model):
         res = super()._regulation_setup_defaults()
         rules = self._regulation_shipped("sale.mould.fee.rule", "sale_mould_fee_rule_")
         Grade = self.env["sale.customer.grade"].sudo().with_context(active_test=False)
+        shipped = list(zip(rules, rules.copy_data(), strict=True))
         vals_list = []
         for company in self:
             # the company's copy of a shipped grade: same scale, same sequence
@@ -26,11 +27,12 @@ class ResCompany(models.Model):
                 (grade.customer_stage, grade.sequence): grade
                 for grade in Grade.search([("company_id", "=", company.id)])
             }
-            for rule, vals in zip(rules, rules.copy_data(), strict=True):
+            for rule, shipped_vals in shipped:
+                vals = dict(shipped_vals)
                 grade = grades.get((rule.grade_id.customer_stage, rule.grade_id.sequence))
                 if rule.grade_id and not grade:
                     continue  # no grade would widen the rule to the whole stage
                 vals.update(company_id=company.id, grade_id=grade.id if grade else False)
                 vals_list.append(vals)
-        rules.create(vals_list)
+        rules.with_context(tracking_disable=True, mail_create_nolog=True).create(vals_list)
         return res
