@@ -78,6 +78,19 @@ class TestCompanySetup(RegulationCommon):
         customer._grading_engine().write({"customer_stage": False, "customer_grade_id": False})
         return customer
 
+    def test_visits_of_another_company_are_not_recorded(self):
+        customer = self.env["res.partner"].create(
+            {"name": "苏州客户", "is_company": True, "company_id": self.company.id}
+        )
+        head = self.role_users["department_head"]
+        self.assertNotIn(self.company, head.company_ids)
+        with self.assertRaisesMessage(AccessError, "res\\.partner"):
+            customer.with_user(head).write({"customer_interest_level": "high"})
+        with self.assertRaisesMessage(AccessError, "res\\.partner"):
+            customer.with_user(head).action_log_customer_visit()
+        self.assertFalse(customer.customer_interest_level)
+        self.assertFalse(customer.customer_last_visit_date)
+
     def test_install_sets_up_the_companies_that_exist_before_it(self):
         # a company as it is before the install: none of the addon's configuration
         own_rules = self.FeeRule.with_context(active_test=False).search(

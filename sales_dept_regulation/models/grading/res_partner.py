@@ -241,7 +241,9 @@ class ResPartner(models.Model):
             and not self.has_access("write")
         ):
             # sales users may not edit contacts in general, but they keep the
-            # prospect and visit information of their own customers current
+            # prospect and visit information of their own customers current;
+            # the partners they may read only (another company's are not theirs)
+            self.check_access("read")
             if any(
                 partner.commercial_partner_id.user_id != self.env.user for partner in self
             ) and not self.env.user.has_group(roles.SCOPE_DEPARTMENT):

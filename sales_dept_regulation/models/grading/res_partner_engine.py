@@ -298,6 +298,8 @@ class ResPartner(models.Model):
         """Record today's visit of these customers: their open visit activity is
         marked done, or a done one is recorded when none is planned."""
         customers = self.commercial_partner_id
+        if not self.env.su:
+            customers.check_access("read")
         if not self.env.su and not self.env.user.has_group(roles.SCOPE_DEPARTMENT):
             if not self.env.user.has_group(roles.SCOPE_OWN) or any(
                 customer.user_id != self.env.user for customer in customers
