@@ -156,13 +156,16 @@ class SaleOrder(models.Model):
         """The paper originals of all the contract's filed documents have a
         location: the clerk's filing activity is done."""
         categories = self._archive_contract_categories()
+        documents = (
+            self.env["sale.archive.document"]
+            .sudo()
+            .search([("sale_order_id", "in", self.ids), ("category_id", "in", categories.ids)])
+        )
         for order in self:
-            documents = (
-                self.env["sale.archive.document"]
-                .sudo()
-                .search([("sale_order_id", "=", order.id), ("category_id", "in", categories.ids)])
+            filed = documents.filtered(
+                lambda document, order=order: document.sale_order_id == order
             )
-            if documents and all(documents.mapped("location")):
+            if filed and all(filed.mapped("location")):
                 order.sudo().activity_feedback([FILE_CONTRACT], only_automated=False)
 
     @api.model
