@@ -188,9 +188,13 @@ class SaleArchiveDocument(models.Model):
                     )
             self = strip_defaults(self, CREATE_FIELDS)
         for vals in vals_list:
-            if not (vals.get("title") or "").strip():
+            title = vals.get("title")
+            if not isinstance(title, str) or not title.strip():
                 raise ValidationError(self.env._("An archive document needs a title."))
-            category = self.env["sale.archive.category"].sudo().browse(vals.get("category_id"))
+            category_id = vals.get("category_id")
+            if category_id and type(category_id) is not int:
+                raise ValidationError(self.env._("Please choose one category."))
+            category = self.env["sale.archive.category"].sudo().browse(category_id or [])
             if category.exists():
                 vals.setdefault("confidentiality", category.confidentiality)
                 vals.setdefault("dispute_prone", category.dispute_prone)

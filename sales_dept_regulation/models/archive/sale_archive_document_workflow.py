@@ -124,6 +124,8 @@ class SaleArchiveDocument(models.Model):
         as_workflow(active).write(
             {"state": "cancelled", "cancel_reason": self.env._("The document was lost.")}
         )
+        # nothing is left to approve: the requests leave the approvers' queues
+        active._archive_clear_reviews()
         as_workflow(self).write(
             {
                 "state": "lost",

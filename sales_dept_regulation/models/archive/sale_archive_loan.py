@@ -134,8 +134,11 @@ class SaleArchiveLoan(models.Model):
             def value(name, vals=vals):
                 return vals.get(name, self.env.context.get(f"default_{name}"))
 
-            document = self.env["sale.archive.document"].browse(value("document_id"))
-            if not isinstance(document.id, int) or not document.exists():
+            document_id = value("document_id")
+            document = self.env["sale.archive.document"].browse(
+                document_id if type(document_id) is int else []
+            )
+            if not document.exists():
                 raise ValidationError(self.env._("Please choose the document to borrow."))
             if document.state not in ("filed", "on_loan"):
                 raise UserError(

@@ -149,11 +149,25 @@ class TestArchiveLoan(ArchiveCommon):
         with self.assertRaisesRegex(ValidationError, "one loan at a time"):
             self._loan(document, self.other_salesperson)
         self.assertEqual(len(document.loan_ids), 1)
+        # ids in the wrong shape, as an RPC client may send them
+        with self.assertRaisesMessage(ValidationError, "choose the document"):
+            self._loan(document, document_id=[document.id, document.id])
+        with self.assertRaisesMessage(ValidationError, "one category"):
+            self._doc(category_id=[self.category.id, self.category.id])
+        with self.assertRaisesMessage(ValidationError, "needs a title"):
+            self._doc(title=5)
         lost = self._doc()
         lost.with_user(self.clerk).action_report_lost("Fell behind the cabinet")
         with self.assertRaisesRegex(UserError, "destroyed or lost"):
             self._loan(lost)
         self.assertFalse(lost.loan_ids)
+        # a confidential paper asked for and lost: its request leaves the approver's queue
+        asked = self._doc("confidential")
+        loan = self._loan(asked)
+        self.assertTrue(loan.review_ids)
+        asked.with_user(self.clerk).action_report_lost("Never found")
+        self.assertEqual(loan.state, "cancelled")
+        self.assertFalse(loan.review_ids)
 
     def test_overdue_job_twice_gives_one_activity_each(self):
         self.clerk_of_record = self._doc()._archive_clerk()
