@@ -1,6 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -47,8 +49,18 @@ class SaleArchiveCategory(models.Model):
         for category in self:
             if category.retention_years < 0:
                 raise ValidationError(self.env._("The retention cannot be negative."))
-            if not (category.code or "").strip():
+            code = (category.code or "").strip()
+            if not code:
                 raise ValidationError(self.env._("An archive category needs a code."))
+            # the code starts every archive number, which labels carry as a QR
+            # code and scanners type back: plain letters and digits only
+            if not re.fullmatch(r"[A-Za-z0-9_-]+", code):
+                raise ValidationError(
+                    self.env._(
+                        "The code of an archive category is printed on labels and read by "
+                        "scanners: use letters, digits, - or _ only."
+                    )
+                )
 
     def _compute_document_count(self):
         counts = dict(

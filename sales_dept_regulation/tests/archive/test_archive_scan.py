@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .archive_common import ArchiveCommon
@@ -52,6 +52,16 @@ class TestArchiveScan(ArchiveCommon):
         for code in (None, "", "   ", 42, ["TST"], {"name": "TST"}):
             with self.assertRaisesRegex(UserError, "Scan or type an archive number"):
                 self._open(self.salesperson, code)
+
+    def test_category_codes_a_scanner_can_type(self):
+        Category = self.env["sale.archive.category"].with_user(self.regulation_admin)
+        for code in ("合同", "A&B", "A B", "A#1"):
+            with self.assertRaisesMessage(ValidationError, "letters, digits"):
+                Category.create({"name": code, "code": code, "retention_years": 1})
+        with self.assertRaisesMessage(ValidationError, "letters, digits"):
+            self.category.with_user(self.regulation_admin).write({"code": "T+1"})
+        self.assertEqual(self.category.code, "TST")
+        self.assertTrue(Category.create({"name": "Plans", "code": "PLAN-2", "retention_years": 1}))
 
     def test_confidential_reads_as_missing(self):
         """A salesperson gets the very message of a number that does not exist:
