@@ -99,12 +99,6 @@ class SaleContractTemplate(models.Model):
             and (not self.category_ids or self.category_ids & partner.category_id)
         )
 
-    @api.model
-    def _contract_template_for(self, partner, company):
-        """The first template, by sequence, of ``company`` for ``partner``."""
-        templates = self.sudo().search([("company_id", "=", company.id)])
-        return templates.filtered(lambda t: t._contract_applies_to(partner))[:1]
-
     def action_sdr_mark_revised(self):
         """The template was revised today: the next revision is in half a year."""
         if not self.env.su and not self.env.user.has_groups(roles.REGULATION_ADMIN):

@@ -41,14 +41,18 @@ class SaleOrder(models.Model):
 
     @api.depends("is_contract", "sdr_approval_kind", "partner_id", "company_id")
     def _compute_sdr_contract_template_id(self):
-        templates = self.env["sale.contract.template"]
+        Template = self.env["sale.contract.template"].sudo()
+        by_company = {}  # each company's templates, read once for all the orders
         for order in self:
             if order.sdr_contract_template_id or order.sdr_approval_kind != "contract":
                 continue
             if order.partner_id:
-                order.sdr_contract_template_id = templates._contract_template_for(
-                    order.partner_id, order.company_id or self.env.company
-                )
+                company = order.company_id or self.env.company
+                if company not in by_company:
+                    by_company[company] = Template.search([("company_id", "=", company.id)])
+                order.sdr_contract_template_id = by_company[company].filtered(
+                    lambda template, order=order: template._contract_applies_to(order.partner_id)
+                )[:1]
 
     @api.depends("sdr_contract_template_id")
     def _compute_sdr_contract_clauses(self):
