@@ -1,6 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -9,6 +11,8 @@ from odoo.fields import Domain
 from odoo.tools.safe_eval import datetime, safe_eval, time
 
 from ..values import check_values
+
+_logger = logging.getLogger(__name__)
 
 
 class SaleRegulationDashboardTile(models.Model):
@@ -101,8 +105,15 @@ class SaleRegulationDashboardTile(models.Model):
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_count(self):
         for tile in self:
-            model = self.env[tile.sudo().action_id.res_model]
-            tile.count = model.search_count(tile._tile_domain()) if model.has_access("read") else 0
+            try:
+                model = self.env[tile.sudo().action_id.res_model]
+                domain = tile._tile_domain()
+                tile.count = model.search_count(domain) if model.has_access("read") else 0
+            except (KeyError, ValueError) as error:
+                # an action edited or removed since the tile was saved: the landing
+                # page still opens, with this counter at zero
+                _logger.warning("Dashboard tile %s cannot be counted: %s", tile.id, error)
+                tile.count = 0
 
     def action_open(self):
         """The tile's list: the records it counts, nothing else."""

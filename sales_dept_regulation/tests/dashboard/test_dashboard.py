@@ -63,6 +63,14 @@ class TestDashboard(ConductCommon):
                     )
                     self.assertEqual(tile.count, len(listed))
 
+    def test_an_action_broken_later_leaves_the_page_open(self):
+        tile = self._shown(self.head).filtered("count")[:1]
+        self.assertTrue(tile)
+        # the tile was checked when saved; its action is edited afterwards
+        tile.sudo().action_id.domain = "[('no_such_field', '=', 1)]"
+        tile.invalidate_recordset(["count"])
+        self.assertEqual(tile.with_user(self.head).count, 0)
+
     def test_each_role_sees_what_waits_for_it(self):
         xmlids = {
             data.res_id: data.name
