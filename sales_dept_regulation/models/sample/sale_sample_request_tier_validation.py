@@ -33,6 +33,16 @@ class SaleSampleRequest(models.Model):
     def validate_tier(self):
         self.ensure_one()
         self.check_access("read")
+        if self.sudo().fee_order_id.state == "sale":
+            # the customer has the confirmed fee order: waiving it now would
+            # leave an order the request no longer charges
+            raise UserError(
+                self.env._(
+                    "The fee order of %(request)s was confirmed meanwhile: cancel it "
+                    "before the fee is waived.",
+                    request=self.display_name,
+                )
+            )
         return super(SaleSampleRequest, as_engine(self)).validate_tier()
 
     def reject_tier(self):

@@ -109,6 +109,23 @@ class TestSampleFee(SampleCommon):
         self.assertEqual(money.exception_state, "refused")
         self.assertEqual(money.charged_amount, 1000.0)
 
+    def test_no_waiver_once_the_fee_order_is_confirmed(self):
+        partner = self._customer("Formal B, no budget", "formal", self._grade("formal_b"))
+        request = self._request(partner)
+        request.with_user(self.salesperson).action_submit()
+        request.with_user(self.salesperson).action_create_fee_order()
+        request.with_user(self.salesperson).action_request_exception("Strategic prospect")
+        order = self._money(request).fee_order_id
+        order.action_confirm()
+        with self.assertRaisesMessage(UserError, "confirmed meanwhile"):
+            request.with_user(self.head).validate_tier()
+        money = self._money(request)
+        self.assertEqual((money.exception_state, money.charged_amount), ("requested", 1000.0))
+        self.assertEqual(request.review_ids.status, "pending")
+        order._action_cancel()
+        request.with_user(self.head).validate_tier()
+        self.assertEqual(self._money(request).exception_state, "approved")
+
     def test_cancelled_request_leaves_no_exception_to_decide(self):
         partner = self._customer("Formal B, no budget", "formal", self._grade("formal_b"))
         request = self._request(partner)
