@@ -83,22 +83,22 @@ class SaleMouldFeeRule(models.Model):
 
     @api.constrains("company_id", "customer_stage", "grade_id", "product_categ_id", "active")
     def _check_unique_cell(self):
+        # one count per cell for all the rules written at once (a new company's nine)
+        cell = ["company_id", "customer_stage", "grade_id", "product_categ_id"]
+        counts = {
+            tuple(record.id if hasattr(record, "id") else record for record in key): count
+            for *key, count in self.sudo()
+            .with_context(active_test=False)
+            ._read_group([("company_id", "in", self.company_id.ids)], cell, ["__count"])
+        }
         for rule in self:
-            twins = (
-                self.sudo()
-                .with_context(active_test=False)
-                .search_count(
-                    [
-                        ("id", "!=", rule.id),
-                        ("company_id", "=", rule.company_id.id),
-                        ("customer_stage", "=", rule.customer_stage),
-                        ("grade_id", "=", rule.grade_id.id),
-                        ("product_categ_id", "=", rule.product_categ_id.id),
-                    ],
-                    limit=1,
-                )
+            key = (
+                rule.company_id.id,
+                rule.customer_stage,
+                rule.grade_id.id,
+                rule.product_categ_id.id,
             )
-            if twins:
+            if counts.get(key, 0) > 1:
                 raise ValidationError(
                     self.env._(
                         "There is already a fee rule for %(cell)s: edit that one.",
