@@ -154,11 +154,11 @@ class HelpdeskTicket(models.Model):
                 ("sla_expired", "=", True),
             ]
         )
+        tickets.with_context(after_sales_gate=AFTER_SALES_GATE).write(
+            {"after_sales_escalated": True}
+        )
         for ticket in tickets:
             heads = ticket._after_sales_department_heads()
-            ticket.with_context(after_sales_gate=AFTER_SALES_GATE).write(
-                {"after_sales_escalated": True}
-            )
             for head in heads[:1]:
                 ticket.activity_schedule(ESCALATION_ACTIVITY, user_id=head.id)
         return len(tickets)
