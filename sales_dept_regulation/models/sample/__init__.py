@@ -12,3 +12,5 @@ from . import sale_sample_request_stats
 from . import tier_definition
 from . import tier_review
 from . import res_partner
+from . import sale_order
+from . import sale_order_line
