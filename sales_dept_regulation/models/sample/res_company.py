@@ -1,7 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -13,6 +14,29 @@ class ResCompany(models.Model):
     sdr_sample_fee_product_id = fields.Many2one(
         "product.product", string="Sample Fee Product", domain=[("type", "=", "service")]
     )
+
+    @api.constrains("sdr_sample_mould_product_id", "sdr_sample_fee_product_id")
+    def _check_sdr_sample_fee_products(self):
+        # a fee order invoices a fee, never goods a warehouse would deliver
+        for company in self.sudo():
+            for product in company.sdr_sample_mould_product_id | company.sdr_sample_fee_product_id:
+                if product.type != "service":
+                    raise ValidationError(
+                        self.env._(
+                            "%(product)s is not a service: the Mould Fee and Sample Fee "
+                            "products must be services.",
+                            product=product.display_name,
+                        )
+                    )
+                if product.company_id and product.company_id != company:
+                    raise ValidationError(
+                        self.env._(
+                            "%(product)s belongs to another company: choose a fee product "
+                            "of %(company)s or shared by all companies.",
+                            product=product.display_name,
+                            company=company.name,
+                        )
+                    )
 
     def _regulation_setup_defaults(self):
         # after the grades, which the fee rules point to

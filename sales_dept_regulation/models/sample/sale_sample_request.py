@@ -4,10 +4,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sale.models.sale_order import INVOICE_STATUS, SALE_ORDER_STATE
+
 from .. import roles
 from ..grading.sale_customer_grade import CUSTOMER_STAGES
 from ..values import set_sequence_numbers, strip_defaults
-from .sale_mould_fee_rule import FEE_POLICIES
+from .sale_mould_fee_rule import FEE_POLICIES, check_record_ids
 
 # Fees, budgets and the fee order: R&D never reads them (nor through
 # read_group, export or reports); every sales role holds this scope, R&D not.
@@ -96,6 +98,7 @@ class SaleSampleRequest(models.Model):
         string="Salesperson",
         required=True,
         default=lambda self: self.env.user,
+        check_company=True,
         index=True,
         tracking=True,
     )
@@ -120,7 +123,7 @@ class SaleSampleRequest(models.Model):
     physical_properties = fields.Text()
     function_requirements = fields.Text(string="Function")
     delivery_date = fields.Date(string="Delivery Date Wanted", tracking=True)
-    drawing_ids = fields.Many2many("ir.attachment", string="Drawings")
+    drawing_ids = fields.Many2many("ir.attachment", string="Drawings", check_company=True)
     mould_needed = fields.Boolean(string="New Mould Needed", tracking=True)
     mould_cost = fields.Monetary(string="Estimated Mould Cost", groups=MONEY_GROUPS, tracking=True)
     sample_fee = fields.Monetary(groups=MONEY_GROUPS, tracking=True)
@@ -158,6 +161,7 @@ class SaleSampleRequest(models.Model):
         "sale.customer.grade",
         readonly=True,
         copy=False,
+        check_company=True,
         help="The customer's grade when the request was submitted.",
     )
 
@@ -167,6 +171,7 @@ class SaleSampleRequest(models.Model):
         readonly=True,
         copy=False,
         ondelete="restrict",
+        check_company=True,
         groups=MONEY_GROUPS,
     )
     fee_policy = fields.Selection(
@@ -186,6 +191,7 @@ class SaleSampleRequest(models.Model):
         readonly=True,
         ondelete="restrict",
         copy=False,
+        check_company=True,
         index="btree_not_null",
         groups=MONEY_GROUPS,
     )
@@ -204,12 +210,44 @@ class SaleSampleRequest(models.Model):
         tracking=True,
     )
     exception_reason = fields.Text(readonly=True, copy=False, groups=MONEY_GROUPS)
-    fee_order_id = fields.Many2one("sale.order", readonly=True, copy=False, groups=MONEY_GROUPS)
+    fee_order_id = fields.Many2one(
+        "sale.order",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
+        groups=MONEY_GROUPS,
+    )
+    # what the fee order must charge at least: the charged fee, unless a
+    # Department Head lowered the order's prices (recorded in the chatter)
+    fee_lowered_amount = fields.Monetary(
+        string="Fee Lowered To",
+        readonly=True,
+        copy=False,
+        groups=MONEY_GROUPS,
+        tracking=True,
+    )
+    fee_lowered_by_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        groups=MONEY_GROUPS,
+        tracking=True,
+    )
+    # computed, not related: a related field is grouped by through its path
+    # (fee_order_id.state), past its own groups, and R&D would count the
+    # confirmed fee orders
     fee_order_state = fields.Selection(
-        related="fee_order_id.state", string="Fee Order Status", groups=MONEY_GROUPS
+        SALE_ORDER_STATE,
+        string="Fee Order Status",
+        compute="_compute_fee_order_status",
+        groups=MONEY_GROUPS,
     )
     fee_invoice_status = fields.Selection(
-        related="fee_order_id.invoice_status", string="Fee Invoice Status", groups=MONEY_GROUPS
+        INVOICE_STATUS,
+        compute="_compute_fee_order_status",
+        groups=MONEY_GROUPS,
     )
     fee_payment_state = fields.Selection(
         [("not_paid", "Not Paid"), ("partial", "Partially Paid"), ("paid", "Paid")],
@@ -280,6 +318,13 @@ class SaleSampleRequest(models.Model):
                 request.feedback_result, False
             )
 
+    @api.depends("fee_order_id.state", "fee_order_id.invoice_status")
+    def _compute_fee_order_status(self):
+        for request in self:
+            order = request.sudo().fee_order_id
+            request.fee_order_state = order.state
+            request.fee_invoice_status = order.invoice_status
+
     @api.depends("fee_order_id.invoice_ids.payment_state", "fee_order_id.invoice_ids.state")
     def _compute_fee_payment_state(self):
         for request in self:
@@ -309,6 +354,21 @@ class SaleSampleRequest(models.Model):
                 raise ValidationError(self.env._("The quantity of a sample must be positive."))
             if request.mould_cost < 0 or request.sample_fee < 0:
                 raise ValidationError(self.env._("A fee or a cost cannot be negative."))
+
+    @api.constrains("team_id", "user_id")
+    def _check_team_member(self):
+        # a team's budget is drawn for that team's members only
+        for request in self.sudo():
+            team = request.team_id
+            if team and request.user_id not in team.member_ids | team.user_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not a member of the sales team %(team)s: a request "
+                        "draws only from the budget of its salesperson's team.",
+                        user=request.user_id.name,
+                        team=team.name,
+                    )
+                )
 
     @api.constrains("delivery_date")
     def _check_delivery_date(self):
@@ -374,6 +434,7 @@ class SaleSampleRequest(models.Model):
         vals_list = [self._drop_empty_reviews(vals) for vals in vals_list]
         for vals in vals_list:
             self.browse()._check_vals(vals)
+        check_record_ids(self, vals_list)
         vals_list = [dict(vals) for vals in vals_list]
         # a new record starts in its first state: drop the defaults a client
         # may send for the fields it cannot write
@@ -389,6 +450,7 @@ class SaleSampleRequest(models.Model):
             self.check_access("write")
         vals = self._drop_empty_reviews(vals)
         self._check_vals(vals)
+        check_record_ids(self, [vals])
         res = super().write(vals)
         if not self.env.su:
             # record rules hold on the request as written, not only as it was

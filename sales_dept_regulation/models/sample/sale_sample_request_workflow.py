@@ -79,6 +79,8 @@ class SaleSampleRequest(models.Model):
                 )
             if request.delivery_date < today:
                 raise UserError(self.env._("The delivery date wanted cannot be in the past."))
+            # the salesperson may have left the team since the draft was written
+            request._check_team_member()
             sudo = request.sudo()
             vals = sudo._sample_decide()
             vals.update(
@@ -267,6 +269,15 @@ class SaleSampleRequest(models.Model):
                         "Choose the Mould Fee and Sample Fee products in the settings first."
                     )
                 )
+            if product.type != "service":
+                # a product turned into goods since it was chosen in the settings
+                raise UserError(
+                    self.env._(
+                        "%(product)s is not a service: the Mould Fee and Sample Fee "
+                        "products must be services.",
+                        product=product.display_name,
+                    )
+                )
             lines.append(
                 Command.create(
                     {
@@ -285,6 +296,27 @@ class SaleSampleRequest(models.Model):
             "order_line": lines,
         }
 
+    def _sample_fee_due(self):
+        """What the fee order must charge: the charged fee, or what a
+        Department Head lowered its prices to."""
+        self.ensure_one()
+        money = self.sudo()
+        return money.fee_lowered_amount if money.fee_lowered_by_id else money.charged_amount
+
+    def _sample_fee_order_paid_for(self):
+        """The mould gate: the fee order is confirmed AND charges what is due,
+        not a lower price written on its lines."""
+        self.ensure_one()
+        money = self.sudo()
+        order = money.fee_order_id
+        return (
+            order.state == "sale"
+            and order.currency_id.compare_amounts(
+                order._sample_fee_charged(), money._sample_fee_due()
+            )
+            >= 0
+        )
+
     def _sample_cancel_fee_order(self):
         order = self.sudo().fee_order_id
         if order and order.state in ("draft", "sent"):
@@ -292,6 +324,8 @@ class SaleSampleRequest(models.Model):
 
     def action_view_fee_order(self):
         self.ensure_one()
+        # the fee order is the sales department's: R&D does not learn its id
+        self._sample_check_sales()
         return {
             "type": "ir.actions.act_window",
             "res_model": "sale.order",
@@ -310,11 +344,13 @@ class SaleSampleRequest(models.Model):
         )
         for request in self.sudo():
             if (
-                request.mould_needed
-                and request.charged_amount
-                and request.fee_order_id.state != "sale"
-                and not request.mould_override_reason
+                not request.mould_needed
+                or not request.charged_amount
+                or request.mould_override_reason
+                or request._sample_fee_order_paid_for()
             ):
+                continue
+            if request.fee_order_id.state != "sale":
                 raise UserError(
                     self.env._(
                         "The mould of %(request)s is not started before its fee order is "
@@ -322,6 +358,15 @@ class SaleSampleRequest(models.Model):
                         request=request.name,
                     )
                 )
+            # no amounts in the message: R&D reads no money
+            raise UserError(
+                self.env._(
+                    "The fee order of %(request)s was confirmed for less than the fee "
+                    "decided: the mould is not started unless the Department Head lowers "
+                    "the fee on the order or overrides with a reason.",
+                    request=request.name,
+                )
+            )
         self.sudo().write({"state": "accepted", "accept_date": fields.Datetime.now()})
         return True
 
