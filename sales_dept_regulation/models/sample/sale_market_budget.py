@@ -7,7 +7,8 @@ from psycopg2 import sql
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..values import check_values
+from ..values import check_rules_as_written, check_values
+from .sale_mould_fee_rule import check_record_ids
 
 PERIOD_TYPES = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
@@ -52,7 +53,8 @@ class SaleMarketBudget(models.Model):
         string="Consumed",
         compute="_compute_consumed_amount",
         store=True,
-        help="The fees waived on the budget by submitted requests that are not cancelled.",
+        help="The fees waived on the budget by submitted requests that are not cancelled, "
+        "and by cancelled ones whose sample was already made.",
     )
     remaining_amount = fields.Monetary(
         string="Remaining", compute="_compute_consumed_amount", store=True
@@ -81,11 +83,15 @@ class SaleMarketBudget(models.Model):
                 else False
             )
 
-    @api.depends("amount", "request_ids.budget_amount", "request_ids.state")
+    @api.depends(
+        "amount", "request_ids.budget_amount", "request_ids.state", "request_ids.made_date"
+    )
     def _compute_consumed_amount(self):
         for budget in self:
+            # a sample made is spent: cancelling its request afterwards gives
+            # nothing back to the budget
             budget.consumed_amount = sum(
-                budget.request_ids.filtered(lambda r: r.state != "cancelled").mapped(
+                budget.request_ids.filtered(lambda r: r.state != "cancelled" or r.made_date).mapped(
                     "budget_amount"
                 )
             )
@@ -138,6 +144,7 @@ class SaleMarketBudget(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
+        check_record_ids(self, vals_list)
         for vals in vals_list:
             self._refuse_computed_values(vals)
         return super().create(vals_list)
@@ -159,6 +166,7 @@ class SaleMarketBudget(models.Model):
 
     def write(self, vals):
         check_values(self.env, [vals])
+        check_record_ids(self, [vals])
         self._refuse_computed_values(vals)
         # what requests drew from stays: only the amount (not below the
         # consumption) and the chatter change once the budget is drawn
@@ -175,7 +183,10 @@ class SaleMarketBudget(models.Model):
                         "company can no longer change."
                     )
                 )
-        return super().write(vals)
+        res = super().write(vals)
+        # a budget moved into a company the editor does not belong to is refused
+        check_rules_as_written(self)
+        return res
 
     def _lock_for_draw(self):
         """Lock the budget row until the transaction ends, so that no concurrent

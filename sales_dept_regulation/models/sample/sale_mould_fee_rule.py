@@ -5,6 +5,49 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..grading.sale_customer_grade import CUSTOMER_STAGES
+from ..values import check_rules_as_written, check_values
+
+# PostgreSQL's integer: a larger id is no record, and the database would say so
+# with a server error
+MAX_ID = 2**31 - 1
+X2MANY_ID_COMMANDS = (1, 2, 3, 4)
+
+
+def _bad_id(value):
+    return type(value) is int and not 0 < value <= MAX_ID
+
+
+def check_record_ids(records, vals_list):
+    """Refuse, with the field's name, an id a relational field of ``records``
+    cannot hold (0, negative, beyond PostgreSQL's integer), before the ORM
+    caches it or the database refuses it."""
+    for vals in vals_list:
+        for name, value in vals.items():
+            field = records._fields.get(name)
+            if not field or not field.relational:
+                continue
+            if field.type == "many2one":
+                ids = [value]
+            elif isinstance(value, (list, tuple)):
+                ids = []
+                for command in value:
+                    if isinstance(command, (list, tuple)) and len(command) > 1:
+                        if command[0] in X2MANY_ID_COMMANDS:
+                            ids.append(command[1])
+                        elif command[0] == 6 and len(command) > 2:
+                            ids.extend(command[2] if isinstance(command[2], (list, tuple)) else [])
+                    else:
+                        ids.append(command)
+            else:
+                continue
+            if any(_bad_id(id_) for id_ in ids):
+                raise ValidationError(
+                    records.env._(
+                        "Invalid value for %(field)s: no record has this id.",
+                        field=field._description_string(records.env),
+                    )
+                )
+
 
 FEE_POLICIES = [
     ("charge", "Charge in Full"),
@@ -105,6 +148,24 @@ class SaleMouldFeeRule(models.Model):
                         cell=rule.display_name,
                     )
                 )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        check_record_ids(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self.env, [vals])
+        check_record_ids(self, [vals])
+        res = super().write(vals)
+        # a rule moved into a company the editor does not belong to is refused
+        check_rules_as_written(self)
+        return res
 
     @api.model
     def _find_rule(self, company, stage, grade, category):
