@@ -4,7 +4,16 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from .. import roles
 from ..contract.tier_review import as_engine, is_engine
+
+# the levels that decide fee exceptions, lowest first: whoever asks at one
+# level is decided by the levels above
+DECIDING_LEVELS = (
+    roles.DEPARTMENT_HEAD,
+    roles.DEPUTY_GENERAL_MANAGER,
+    roles.GENERAL_MANAGER,
+)
 
 
 class SaleSampleRequest(models.Model):
@@ -26,6 +35,44 @@ class SaleSampleRequest(models.Model):
         # the request's own freeze (DRAFT_FIELDS, the action methods) governs
         return None
 
+    # ------------------------------------------------------------
+    # FOUR EYES
+    # ------------------------------------------------------------
+
+    def _sample_exception_requesters(self):
+        """Who may not decide the request's exception: whoever asked for it and
+        the request's salesperson."""
+        self.ensure_one()
+        money = self.sudo()
+        return money.review_ids.requested_by | money.user_id
+
+    def _sample_next_level(self, requesters):
+        """The users of the levels above the highest level ``requesters`` hold,
+        in the request's company (none above a General Manager)."""
+        self.ensure_one()
+        held = [
+            index
+            for index, level in enumerate(DECIDING_LEVELS)
+            if any(user.has_group(level) for user in requesters)
+        ]
+        above = DECIDING_LEVELS[max(held) + 1 :] if held else ()
+        users = self.env["res.users"].sudo()
+        for level in above:
+            users |= self.env.ref(level).sudo().all_user_ids
+        return users.filtered(lambda u: self.company_id in u.company_ids)
+
+    def _check_can_decide(self):
+        """Nobody decides a fee exception of their own (hr_expense's
+        _check_can_approve): the next level does, whatever route is taken."""
+        for request in self:
+            if self.env.user in request._sample_exception_requesters():
+                raise UserError(
+                    self.env._(
+                        "The fee exception of %(request)s is your own: the next level decides it.",
+                        request=request.display_name,
+                    )
+                )
+
     def _compute_hide_reviews(self):
         for request in self:
             request.hide_reviews = not request.review_ids
@@ -33,6 +80,7 @@ class SaleSampleRequest(models.Model):
     def validate_tier(self):
         self.ensure_one()
         self.check_access("read")
+        self._check_can_decide()
         if self.sudo().fee_order_id.state == "sale":
             # the customer has the confirmed fee order: waiving it now would
             # leave an order the request no longer charges
@@ -48,9 +96,12 @@ class SaleSampleRequest(models.Model):
     def reject_tier(self):
         self.ensure_one()
         self.check_access("read")
+        self._check_can_decide()
         return super(SaleSampleRequest, as_engine(self)).reject_tier()
 
     def _validate_tier(self, tiers=False):
+        # also reached from OCA's comment wizard, past validate_tier
+        self._check_can_decide()
         res = super(SaleSampleRequest, as_engine(self))._validate_tier(tiers)
         money = self.sudo()
         if (
@@ -70,6 +121,7 @@ class SaleSampleRequest(models.Model):
         return res
 
     def _rejected_tier(self, tiers=False):
+        self._check_can_decide()
         res = super(SaleSampleRequest, as_engine(self))._rejected_tier(tiers)
         money = self.sudo()
         if money.validation_status == "rejected" and money.exception_state == "requested":

@@ -33,6 +33,21 @@ class TierReview(models.Model):
         reviews._sample_refuse_unless_engine()
         return reviews
 
+    def _get_reviewers(self):
+        """Four eyes on fee exceptions: neither the requester nor the request's
+        salesperson reviews it; when they hold the reviewing level themselves
+        (a Department Head's own exception), the levels above review it."""
+        reviewers = super()._get_reviewers()
+        if self.model != MODEL or not self.res_id:
+            return reviewers
+        request = self.env[MODEL].sudo().browse(self.res_id).exists()
+        if not request:
+            return reviewers
+        own = self.requested_by | request.user_id
+        if reviewers & own:
+            reviewers = request._sample_next_level(own) or reviewers
+        return reviewers - own
+
     def write(self, vals):
         self._sample_refuse_unless_engine(vals)
         return super().write(vals)
@@ -40,3 +55,12 @@ class TierReview(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_sample_only_by_engine(self):
         self._sample_refuse_unless_engine()
+
+    def _compute_todo_by(self):
+        res = super()._compute_todo_by()
+        # an exception decided by the next level names its reviewers, not the
+        # definition's group
+        for review in self.filtered(lambda r: r.model == MODEL and r.reviewer_group_id):
+            if review.reviewer_ids - review.reviewer_group_id.all_user_ids:
+                review.todo_by = ", ".join(review.reviewer_ids[:3].mapped("name"))
+        return res
