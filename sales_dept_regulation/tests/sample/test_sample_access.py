@@ -142,12 +142,19 @@ class TestSampleAccess(SampleCommon):
 
     def test_multi_company(self):
         other = self.env["res.company"].create({"name": "Other Co"})
+        foreign_salesperson = new_test_user(
+            self.env,
+            login="sdr_sales_other_co",
+            groups=f"{MODULE}.group_role_salesperson",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
         foreign = self.Request.with_company(other).create(
             {
                 "partner_id": self.env["res.partner"].create({"name": "Foreign"}).id,
                 "product_description": "Cap",
                 "company_id": other.id,
-                "user_id": self.salesperson.id,
+                "user_id": foreign_salesperson.id,
             }
         )
         self.assertEqual(foreign.company_id, other)

@@ -73,7 +73,7 @@ class TestSampleFee(SampleCommon):
             budget.write({"amount": 999})
         self.assertIn("cannot be lower", str(caught.exception))
         self.assertEqual(budget.amount, 1000.0)
-        # a cancelled request gives its draw back
+        # a request cancelled before its sample is made gives its draw back
         fits_1.with_user(self.salesperson).action_cancel("Customer withdrew")
         self.assertEqual(budget.remaining_amount, 600.0)
 
@@ -91,7 +91,8 @@ class TestSampleFee(SampleCommon):
         self.assertEqual(approved.exception_state, "requested")
         self.assertEqual(approved.review_ids.status, "pending")
         # neither the salesperson nor a plain write decides the review
-        approved.with_user(self.salesperson).validate_tier()
+        with self.assertRaisesMessage(UserError, "your own"):
+            approved.with_user(self.salesperson).validate_tier()
         self.assertEqual(approved.review_ids.status, "pending")
         with self.assertRaises(AccessError):
             approved.review_ids.with_user(self.salesperson).write({"status": "approved"})
