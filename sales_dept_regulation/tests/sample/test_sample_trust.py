@@ -349,6 +349,10 @@ class TestSampleTrust(SampleCommon):
             self._request(self.charged_customer, partner_id=2**31 + 5)
         with self.assertRaisesMessage(ValidationError, "no record has this id"):
             self._request(self.charged_customer, drawing_ids=[Command.set([2**31 + 5])])
+        Wizard = self.env["sale.sample.reason.wizard"].with_user(self.salesperson)
+        for request_id in (2**31 + 5, 0):
+            with self.assertRaisesMessage(ValidationError, "no record has this id"):
+                Wizard.create({"request_id": request_id, "action": "cancel", "reason": "x"})
         # in the user's language: the field's label
         with self.assertRaisesMessage(ValidationError, "销售团队"):
             Budget.with_context(lang="zh_CN").create(dict(month, team_id=2**31 + 5))

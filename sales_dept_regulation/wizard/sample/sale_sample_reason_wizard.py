@@ -1,8 +1,11 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ...models.sample.sale_mould_fee_rule import check_record_ids
+from ...models.values import check_values
 
 
 class SaleSampleReasonWizard(models.TransientModel):
@@ -27,6 +30,12 @@ class SaleSampleReasonWizard(models.TransientModel):
         string="Customer's Answer",
     )
     reason = fields.Text()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        check_record_ids(self, vals_list)
+        return super().create(vals_list)
 
     def action_confirm(self):
         self.ensure_one()
