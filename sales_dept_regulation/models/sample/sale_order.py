@@ -10,6 +10,28 @@ from .. import roles
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    def write(self, vals):
+        if isinstance(vals, dict) and "state" in vals:
+            self._sample_check_confirmed_fee_order_kept(vals["state"])
+        return super().write(vals)
+
+    def _sample_check_confirmed_fee_order_kept(self, state):
+        """A confirmed fee order charges the fee decided: cancelling it (or
+        setting it back to a quotation) charges nothing, a lowering only the
+        Department Head makes."""
+        if self.env.su or self.env.user.has_groups(roles.MANAGERS):
+            return
+        leaving = self.filtered(lambda order: order.state == "sale" and state != "sale")
+        if leaving and self.env["sale.sample.request"].sudo().search_count(
+            [("fee_order_id", "in", leaving.ids)], limit=1
+        ):
+            raise UserError(
+                self.env._(
+                    "A confirmed fee order charges the fee decided for a sample: only the "
+                    "Department Head cancels it."
+                )
+            )
+
     def _confirmation_error_message(self):
         # the last guard before the order charges the customer
         error = super()._confirmation_error_message()

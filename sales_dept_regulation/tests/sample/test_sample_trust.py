@@ -101,6 +101,23 @@ class TestSampleTrust(SampleCommon):
         request.with_user(self.rd_user).action_accept()
         self.assertEqual(request.state, "accepted")
 
+    def test_confirmed_fee_order_cancelled_only_by_the_department_head(self):
+        request, order = self._fee_order()
+        order.action_confirm()
+        request.with_user(self.rd_user).action_accept()
+        as_sales = order.with_user(self.salesperson)
+        for label, route in (
+            ("cancel", as_sales.action_cancel),
+            ("state written", lambda: as_sales.write({"state": "cancel"})),
+            ("back to a quotation", lambda: as_sales.write({"state": "draft"})),
+        ):
+            with self.subTest(route=label):
+                with self.assertRaisesMessage(UserError, "only the Department Head cancels it"):
+                    route()
+                self.assertEqual(order.state, "sale")
+        order.with_user(self.head).action_cancel()
+        self.assertEqual(order.state, "cancel")
+
     def test_mould_gate_checks_the_amount_confirmed(self):
         request, order = self._fee_order()
         order.action_confirm()
