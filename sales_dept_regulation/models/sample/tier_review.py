@@ -35,8 +35,8 @@ class TierReview(models.Model):
 
     def _get_reviewers(self):
         """Four eyes on fee exceptions: neither the requester nor the request's
-        salesperson reviews it; when they hold the reviewing level themselves
-        (a Department Head's own exception), the levels above review it."""
+        salesperson reviews it; when one of them holds a deciding level (a
+        Department Head's own exception), the levels above review it."""
         reviewers = super()._get_reviewers()
         if self.model != MODEL or not self.res_id:
             return reviewers
@@ -44,9 +44,7 @@ class TierReview(models.Model):
         if not request:
             return reviewers
         own = self.requested_by | request.user_id
-        if reviewers & own:
-            reviewers = request._sample_next_level(own) or reviewers
-        return reviewers - own
+        return (request._sample_next_level(own) or reviewers) - own
 
     def write(self, vals):
         self._sample_refuse_unless_engine(vals)

@@ -246,6 +246,21 @@ class TestSampleTrust(SampleCommon):
         self.assertEqual(request.exception_state, "approved")
         self.assertEqual(request.sudo().charged_amount, 0.0)
 
+    def test_deputy_general_managers_exception_decided_by_the_general_manager(self):
+        request = self._request(self.charged_customer)
+        request.with_user(self.salesperson).action_submit()
+        request.with_user(self.dgm).action_request_exception("Trade fair")
+        review = request.review_ids
+        self.assertIn(self.gm, review.reviewer_ids)
+        self.assertNotIn(self.dgm, review.reviewer_ids)
+        self.assertNotIn(self.head, review.reviewer_ids)
+        with self.assertRaisesMessage(UserError, "your own"):
+            request.with_user(self.dgm).validate_tier()
+        request.with_user(self.head).validate_tier()  # not his to decide: nothing changes
+        self.assertEqual(review.status, "pending")
+        request.with_user(self.gm).validate_tier()
+        self.assertEqual(request.exception_state, "approved")
+
     def test_salespersons_exception_decided_by_the_department_head(self):
         request = self._request(self.charged_customer)
         request.with_user(self.salesperson).action_submit()
