@@ -327,6 +327,8 @@ class TestSampleTrust(SampleCommon):
         Rd = self.Request.with_user(self.rd_user)
         with self.assertRaises(AccessError):
             rd.action_view_fee_order()
+        with self.assertRaises(AccessError):
+            order.with_user(self.rd_user).read(["name"])
         for name in money_fields:
             with self.subTest(field=name):
                 with self.assertRaises(AccessError):
