@@ -4,6 +4,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .sale_mould_fee_rule import check_record_ids
+
+FEE_PRODUCT_FIELDS = ("sdr_sample_mould_product_id", "sdr_sample_fee_product_id")
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -15,7 +19,15 @@ class ResCompany(models.Model):
         "product.product", string="Sample Fee Product", domain=[("type", "=", "service")]
     )
 
-    @api.constrains("sdr_sample_mould_product_id", "sdr_sample_fee_product_id")
+    def write(self, vals):
+        if isinstance(vals, dict):
+            # the settings' fee products: an id the database cannot hold is a clear error
+            check_record_ids(
+                self, [{name: vals[name] for name in FEE_PRODUCT_FIELDS if name in vals}]
+            )
+        return super().write(vals)
+
+    @api.constrains(*FEE_PRODUCT_FIELDS)
     def _check_sdr_sample_fee_products(self):
         # a fee order invoices a fee, never goods a warehouse would deliver
         for company in self.sudo():

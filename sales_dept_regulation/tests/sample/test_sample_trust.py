@@ -436,6 +436,11 @@ class TestSampleTrust(SampleCommon):
                 with self.assertRaisesMessage(ValidationError, "must be services"):
                     self.company.with_user(settings_admin).write({field: goods.id})
                 self.assertEqual(self.company[field], before)
+                with self.assertRaisesMessage(ValidationError, "no record has this id"):
+                    self.env["res.config.settings"].with_user(settings_admin).create(
+                        {field: 2**31 + 5}
+                    ).execute()
+                self.assertEqual(self.company[field], before)
         self.env["res.config.settings"].with_user(settings_admin).create(
             {"sdr_sample_mould_product_id": service.id}
         ).execute()
