@@ -12,6 +12,7 @@ class MailFollowers(models.Model):
     # the followers of an archive document or loan follow its visibility
     # (security/archive/sale_archive_rules.xml); other rows are left as they are
     sdr_archive_readable = fields.Boolean(
+        string="Readable Archive Record",
         compute="_compute_sdr_archive_readable",
         search="_search_sdr_archive_readable",
         compute_sudo=False,

@@ -4,10 +4,9 @@
 from odoo import models
 from odoo.exceptions import UserError
 
-from .. import roles
-
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .. import roles
 from ..contract.tier_review import as_engine
 
 # A context value no RPC call can forge: set only by the archive's own action

@@ -79,6 +79,7 @@ class SaleArchiveLoan(models.Model):
     )
     company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
     archive_can_approve = fields.Boolean(
+        string="Can Approve",
         compute="_compute_archive_can_approve",
         help="Whether the user approves this department-level request with Approve.",
     )

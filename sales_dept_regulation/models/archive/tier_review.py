@@ -14,6 +14,7 @@ class TierReview(models.Model):
     # the reviews of a document or loan follow its visibility
     # (security/archive/sale_archive_rules.xml); other reviews are left as they are
     sdr_archive_readable = fields.Boolean(
+        string="Readable Archive Record",
         compute="_compute_sdr_archive_readable",
         search="_search_sdr_archive_readable",
         compute_sudo=False,

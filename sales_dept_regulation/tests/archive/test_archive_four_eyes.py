@@ -22,7 +22,9 @@ class TestArchiveFourEyes(ArchiveCommon):
         self.assertFalse(loan.document_id.holder_id)
 
     def test_department_head_own_confidential_loan(self):
-        loan = self._loan(self._doc("confidential"), self.department_head, user=self.department_head)
+        loan = self._loan(
+            self._doc("confidential"), self.department_head, user=self.department_head
+        )
         review = loan.review_ids
         self.assertEqual(review.reviewer_group_id, self.roles["department_head"])
         # the next level: the Deputy General Manager or the General Manager

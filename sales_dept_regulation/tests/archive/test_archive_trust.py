@@ -113,16 +113,19 @@ class TestArchiveLeaks(ArchiveCommon):
         groups = Loan.web_read_group([("id", "=", self.loan.id)], ["document_id"])
         self.assertNotIn(number, str(groups))
         for level in ("secret", "confidential", "department"):
-            self.assertFalse(Loan.search([("id", "=", self.loan.id), ("confidentiality", "=", level)]))
+            self.assertFalse(
+                Loan.search([("id", "=", self.loan.id), ("confidentiality", "=", level)])
+            )
         with self.assertRaises(AccessError):
             self.secret.with_user(self.salesperson).read(["name"])
         # her loan's chatter does not name it either
         messages = self.env["mail.message"].search(
             [("model", "=", self.loan._name), ("res_id", "=", self.loan.id)]
         )
+        trackings = messages.sudo().tracking_value_ids
         texts = [str(m.body) for m in messages] + [
-            str(value) for m in messages for value in m.sudo().tracking_value_ids.mapped("old_value_char")
-            + m.sudo().tracking_value_ids.mapped("new_value_char")
+            str(value)
+            for value in trackings.mapped("old_value_char") + trackings.mapped("new_value_char")
         ]
         self.assertFalse([text for text in texts if number in text])
         # the approver sees what she decides; once approved the borrower holds it
@@ -160,7 +163,8 @@ class TestArchiveLeaks(ArchiveCommon):
             Followers.search([("res_model", "=", "res.partner"), ("res_id", "=", partner.id)])
         )
         # nor a message or an attachment of the hidden document
-        self.secret.message_post(body="Kept in cabinet 3")
+        note = "Kept in cabinet 3"
+        self.secret.message_post(body=note)
         self.assertFalse(
             self.env["mail.message"]
             .with_user(self.salesperson)
@@ -170,9 +174,7 @@ class TestArchiveLeaks(ArchiveCommon):
     def test_tier_reviews_of_hidden_records(self):
         hidden = self._loan(self._doc("secret"), self.other_salesperson)
         Review = self.env["tier.review"].with_user(self.salesperson)
-        self.assertFalse(
-            Review.search([("model", "=", hidden._name), ("res_id", "=", hidden.id)])
-        )
+        self.assertFalse(Review.search([("model", "=", hidden._name), ("res_id", "=", hidden.id)]))
         with self.assertRaises(AccessError):
             hidden.review_ids.with_user(self.salesperson).read(["name", "res_id"])
         groups = Review.formatted_read_group(
@@ -236,9 +238,7 @@ class TestArchiveBadInput(ArchiveCommon):
         Document = self.Document.with_user(self.clerk)
         with self.assertRaisesMessage(UserError, "not an archive number"):
             Document.action_open_by_archive_number(f"{document.name}\x00")
-        self.assertFalse(
-            Document.action_open_by_archive_number("HT\x00", raise_if_not_found=False)
-        )
+        self.assertFalse(Document.action_open_by_archive_number("HT\x00", raise_if_not_found=False))
         with self.assertRaisesMessage(ValidationError, "cannot be stored"):
             self._doc(title="Nul\x00paper")
         with self.assertRaisesMessage(ValidationError, "cannot be stored"):
