@@ -24,7 +24,8 @@ MAX_SIGNATURE_CHARS = 150_000
 
 def check_archive_values(model, vals_list):
     """Refuse, for the fields of ``model``: text with a NUL character, a
-    many-to-one that is not one existing record, a date that is not one."""
+    many-to-one that is not one existing record, a number the database cannot
+    hold, a date that is not one."""
     env = model.env
     for vals in vals_list:
         for name, value in vals.items():
@@ -45,6 +46,12 @@ def check_archive_values(model, vals_list):
                     raise ValidationError(
                         env._("The record chosen for %(field)s does not exist.", field=label)
                     )
+            if (
+                field.type == "integer"
+                and isinstance(value, int)
+                and not -MAX_ID <= value <= MAX_ID
+            ):
+                raise ValidationError(env._("%(field)s is out of range.", field=label))
             if field.type == "date" and value:
                 try:
                     fields.Date.to_date(value)

@@ -229,6 +229,12 @@ class TestArchiveBadInput(ArchiveCommon):
             document.with_user(self.clerk).write({"sale_order_id": 2**33})
         self.assertFalse(document.sale_order_id)
         self.assertFalse(document.loan_ids)
+        with self.assertRaisesMessage(ValidationError, "Pages is out of range"):
+            document.with_user(self.clerk).write({"pages": 2**31})
+        self.assertEqual(document.pages, 1)
+        with self.assertRaisesMessage(ValidationError, "Sequence is out of range"):
+            self.category.with_user(self.regulation_admin).write({"sequence": -(2**40)})
+        self.assertEqual(self.category.sequence, 10)
         Document = self.Document.with_user(self.clerk)
         with self.assertRaisesMessage(UserError, "Scan or type"):
             Document.action_open_by_archive_number(2**40)
