@@ -58,7 +58,15 @@ class TestArchiveFourEyes(ArchiveCommon):
         with self.assertRaises(AccessError):
             review.with_user(self.department_head).write({"status": "approved"})
         self._review_unchanged(loan)
-        # the Deputy General Manager reads the request and decides it
+        # the Deputy General Manager finds the request in her queue and decides it
+        queue = self.env["res.users"].with_user(self.deputy_gm).review_user_count()
+        self.assertIn(loan._name, [entry["model"] for entry in queue])
+        self.assertIn(loan, self.Loan.with_user(self.deputy_gm).search([("can_review", "=", True)]))
+        self.assertFalse(
+            self.Loan.with_user(self.department_head).search(
+                [("id", "=", loan.id), ("can_review", "=", True)]
+            )
+        )
         self.assertTrue(loan.with_user(self.deputy_gm).can_review)
         loan.with_user(self.deputy_gm).validate_tier()
         self.assertEqual(loan.state, "approved")
