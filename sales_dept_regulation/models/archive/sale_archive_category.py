@@ -20,11 +20,13 @@ CONFIDENTIALITY = [
 MAX_RETENTION_YEARS = 100
 
 
-def _check_names(env, vals_list):
+def _check_names(env, vals_list, creating=False):
     """A category's name is text with something in it (before the ORM stores a
     blank one or turns a number into text)."""
     for vals in vals_list:
-        if "name" in vals and (not isinstance(vals["name"], str) or not vals["name"].strip()):
+        if (creating or "name" in vals) and (
+            not isinstance(vals.get("name"), str) or not vals["name"].strip()
+        ):
             raise ValidationError(env._("An archive category needs a name."))
 
 
@@ -107,7 +109,7 @@ class SaleArchiveCategory(models.Model):
     def create(self, vals_list):
         check_values(self.env, vals_list)
         check_archive_values(self, vals_list)
-        _check_names(self.env, vals_list)
+        _check_names(self.env, vals_list, creating=True)
         self._refuse_numbering(vals_list)
         categories = super().create(vals_list)
         for category in categories:

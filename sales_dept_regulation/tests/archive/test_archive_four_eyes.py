@@ -54,9 +54,25 @@ class TestArchiveFourEyes(ArchiveCommon):
         with self.assertRaises(AccessError):
             wizard.add_comment()
         self._review_unchanged(loan)
-        # nor the review itself
+        # nor the review itself, nor a review of his making
         with self.assertRaises(AccessError):
             review.with_user(self.department_head).write({"status": "approved"})
+        with self.assertRaises(AccessError):
+            review.with_user(self.department_head).write(
+                {"reviewer_ids": [(4, self.department_head.id)]}
+            )
+        with self.assertRaises(AccessError):
+            self.env["tier.review"].with_user(self.department_head).create(
+                {
+                    "model": loan._name,
+                    "res_id": loan.id,
+                    "definition_id": review.definition_id.id,
+                    "status": "approved",
+                }
+            )
+        with self.assertRaises(AccessError):
+            review.with_user(self.department_head).unlink()
+        self.assertEqual(loan.review_ids, review)
         self._review_unchanged(loan)
         # the Deputy General Manager finds the request in her queue and decides it
         queue = self.env["res.users"].with_user(self.deputy_gm).review_user_count()

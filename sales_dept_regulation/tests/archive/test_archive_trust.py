@@ -296,6 +296,8 @@ class TestArchiveBadInput(ArchiveCommon):
                 Category.create({"name": name, "code": "BLK"})
             with self.assertRaisesMessage(ValidationError, "needs a name"):
                 self.category.with_user(self.regulation_admin).write({"name": name})
+        with self.assertRaisesMessage(ValidationError, "needs a name"):
+            Category.create({"code": "BLK"})
         self.assertEqual(self.category.name, "Test Papers")
         self._no_new("sale.archive.category", [("code", "=", "BLK")])
         with self.assertRaisesMessage(ValidationError, "more than 100 years"):
