@@ -178,6 +178,8 @@ class SaleArchiveDocument(models.Model):
         today = fields.Date.context_today(self)
         for vals in vals_list:
             filing_date = vals.get("filing_date")
+            if "filing_date" in vals and not filing_date:
+                raise ValidationError(self.env._("Please give the filing date."))
             if filing_date and fields.Date.to_date(filing_date) > today:
                 raise ValidationError(self.env._("The filing date cannot be in the future."))
 

@@ -125,6 +125,7 @@ class SaleArchiveLoan(models.Model):
         for loan in self:
             loan.archive_can_approve = (
                 loan.state == "requested"
+                and loan.borrower_id
                 and not loan.sudo().review_ids
                 and self.env.user != loan.borrower_id
                 and self.env.user.has_groups(loan._archive_approver_role())

@@ -209,6 +209,8 @@ class TestArchiveBadInput(ArchiveCommon):
         for value in ("9999-12-31", self.today + timedelta(days=1)):
             with self.assertRaisesMessage(ValidationError, "filing date cannot be in the future"):
                 self._doc(title="Future", filing_date=value)
+        with self.assertRaisesMessage(ValidationError, "give the filing date"):
+            self._doc(title="Future", filing_date=False)
         for value in ("2026-13-45", "not a date", 12):
             with self.assertRaisesMessage(ValidationError, "not a valid date"):
                 self._doc(title="Future", filing_date=value)
