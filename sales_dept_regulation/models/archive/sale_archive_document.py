@@ -7,7 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import SALES_CLERK
-from ..values import check_values, strip_defaults
+from ..values import check_rules_as_written, check_values, strip_defaults
+from .archive_values import check_archive_values
 from .sale_archive_approval import as_workflow, in_workflow
 from .sale_archive_category import CONFIDENTIALITY
 
@@ -42,6 +43,7 @@ class SaleArchiveDocument(models.Model):
     _description = "Archive Document"
     _order = "filing_date desc, id desc"
     _rec_names_search = ["name", "title"]
+    _check_company_auto = True
 
     _state_from = ["filed"]
     _state_to = ["destroyed"]
@@ -53,7 +55,12 @@ class SaleArchiveDocument(models.Model):
     title = fields.Char(required=True, tracking=True)
     description = fields.Text()
     category_id = fields.Many2one(
-        "sale.archive.category", required=True, ondelete="restrict", tracking=True, index=True
+        "sale.archive.category",
+        required=True,
+        ondelete="restrict",
+        tracking=True,
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -85,8 +92,10 @@ class SaleArchiveDocument(models.Model):
     dispute_prone = fields.Boolean(
         compute="_compute_from_category", store=True, readonly=False, tracking=True
     )
-    partner_id = fields.Many2one("res.partner", string="Customer", index="btree_not_null")
-    sale_order_id = fields.Many2one("sale.order", index="btree_not_null")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", index="btree_not_null", check_company=True
+    )
+    sale_order_id = fields.Many2one("sale.order", index="btree_not_null", check_company=True)
     state = fields.Selection(
         STATES, default="filed", required=True, readonly=True, tracking=True, index=True
     )
@@ -136,6 +145,44 @@ class SaleArchiveDocument(models.Model):
                 else False
             )
 
+    @api.depends("name")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        # a document's number is shown only to who may open it: the web client
+        # reads the name of a loan's or a follower's document as superuser
+        readable = self._archive_readable()
+        for document in self:
+            document.display_name = (
+                document.name
+                if document in readable or not isinstance(document.id, int)
+                else self.env._("Restricted document")
+            )
+
+    def _archive_readable(self):
+        """The documents of ``self`` the user herself may read, also when
+        ``self`` is in a superuser environment of hers."""
+        documents = self.with_env(self.env(su=False)).filtered(lambda d: isinstance(d.id, int))
+        if documents.env.su:
+            return self
+        return self.browse(documents._filtered_access("read").ids)
+
+    @api.constrains("filing_date", "retention_until")
+    def _check_dates(self):
+        for document in self:
+            if document.retention_until and document.retention_until < document.filing_date:
+                raise ValidationError(
+                    self.env._("The retention cannot end before the filing date.")
+                )
+
+    def _archive_check_filing_date(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            filing_date = vals.get("filing_date")
+            if "filing_date" in vals and not filing_date:
+                raise ValidationError(self.env._("Please give the filing date."))
+            if filing_date and fields.Date.to_date(filing_date) > today:
+                raise ValidationError(self.env._("The filing date cannot be in the future."))
+
     def _compute_active_loan_id(self):
         for document in self:
             document.active_loan_id = document.loan_ids.filtered(
@@ -175,6 +222,8 @@ class SaleArchiveDocument(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
+        check_archive_values(self, vals_list)
+        self._archive_check_filing_date(vals_list)
         if not in_workflow(self.env):
             self._archive_check_clerk()
             for vals in vals_list:
@@ -208,6 +257,7 @@ class SaleArchiveDocument(models.Model):
 
     def write(self, vals):
         check_values(self.env, [vals])
+        check_archive_values(self, [vals])
         if not in_workflow(self.env):
             refused = set(vals) - EDITABLE_FIELDS - self._archive_mail_fields()
             if refused:
@@ -230,6 +280,7 @@ class SaleArchiveDocument(models.Model):
                 only_automated=False,
             )
             self.sale_order_id._archive_close_filing_activities()
+        check_rules_as_written(self)
         return res
 
     def _unlink_never(self):

@@ -162,6 +162,11 @@ class SaleArchiveDocument(models.Model):
         a number that does not exist. Without raise_if_not_found, no match gives
         False (a search typed by hand that is no archive number)."""
         number = code.strip() if isinstance(code, str) else ""
+        if "\x00" in number:
+            # no number holds it, and the database refuses to search for it
+            if not raise_if_not_found:
+                return False
+            raise UserError(self.env._("This is not an archive number."))
         documents = self.search([("name", "=", number)], limit=2) if number else self.browse()
         if not documents and not raise_if_not_found:
             return False

@@ -6,9 +6,11 @@ import psycopg2
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..roles import SALES_CLERK
-from ..values import check_values, strip_defaults
+from ..roles import DEPARTMENT_HEAD, SALES_CLERK
+from ..values import check_rules_as_written, check_values, strip_defaults
+from .archive_values import check_archive_values, check_signature_image
 from .sale_archive_approval import as_workflow, in_workflow
+from .sale_archive_category import CONFIDENTIALITY
 
 ACTIVE_STATES = ("requested", "approved", "signed_out", "overdue")
 STATES = [
@@ -39,6 +41,7 @@ class SaleArchiveLoan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "sale.archive.approval"]
     _description = "Archive Loan"
     _order = "id desc"
+    _check_company_auto = True
 
     _state_from = ["requested"]
     _state_to = ["approved"]
@@ -46,7 +49,11 @@ class SaleArchiveLoan(models.Model):
 
     name = fields.Char(string="Loan Number", readonly=True, copy=False, default="/")
     document_id = fields.Many2one(
-        "sale.archive.document", required=True, ondelete="restrict", index=True, tracking=True
+        "sale.archive.document",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
     )
     borrower_id = fields.Many2one(
         "res.users",
@@ -54,6 +61,7 @@ class SaleArchiveLoan(models.Model):
         default=lambda self: self.env.user,
         index=True,
         tracking=True,
+        check_company=True,
     )
     purpose = fields.Text(required=True)
     request_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
@@ -61,8 +69,20 @@ class SaleArchiveLoan(models.Model):
     state = fields.Selection(
         STATES, default="requested", required=True, readonly=True, tracking=True, index=True
     )
-    confidentiality = fields.Selection(related="document_id.confidentiality", store=True)
+    # the document's level, shown only to who may open the document: a
+    # borrower does not learn the level of a paper she may not read
+    confidentiality = fields.Selection(
+        CONFIDENTIALITY,
+        compute="_compute_confidentiality",
+        search="_search_confidentiality",
+        compute_sudo=False,
+    )
     company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    archive_can_approve = fields.Boolean(
+        string="Can Approve",
+        compute="_compute_archive_can_approve",
+        help="Whether the user approves this department-level request with Approve.",
+    )
     signature = fields.Binary(copy=False, attachment=True)
     signed_out_date = fields.Datetime(readonly=True, tracking=True)
     handover_by_id = fields.Many2one("res.users", readonly=True, string="Handed Over By")
@@ -82,6 +102,47 @@ class SaleArchiveLoan(models.Model):
     )
 
     # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
+    @api.depends("document_id.confidentiality")
+    @api.depends_context("uid")
+    def _compute_confidentiality(self):
+        documents = self.document_id
+        readable = documents if self.env.su else documents._archive_readable()
+        for loan in self:
+            document = loan.document_id
+            loan.confidentiality = document in readable and document.sudo().confidentiality
+
+    def _search_confidentiality(self, operator, value):
+        # as the user, only the documents she may read match (the record rules
+        # search as superuser, and see every level)
+        return [("document_id", "any", [("confidentiality", operator, value)])]
+
+    @api.depends("state", "borrower_id")
+    @api.depends_context("uid")
+    def _compute_archive_can_approve(self):
+        for loan in self:
+            loan.archive_can_approve = (
+                loan.state == "requested"
+                and loan.borrower_id
+                and not loan.sudo().review_ids
+                and self.env.user != loan.borrower_id
+                and self.env.user.has_groups(loan._archive_approver_role())
+            )
+
+    def _archive_approver_role(self):
+        """Who approves a department-level loan: the Sales Clerk; a Sales
+        Clerk's own loan, the next level, the Department Head."""
+        self.ensure_one()
+        return DEPARTMENT_HEAD if self.borrower_id.has_groups(SALES_CLERK) else SALES_CLERK
+
+    def _archive_requesters(self, review=None):
+        # the borrower's request, whoever typed it in
+        self.ensure_one()
+        return self.sudo().borrower_id
+
+    # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
@@ -95,6 +156,7 @@ class SaleArchiveLoan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
+        check_archive_values(self, vals_list)
         if not in_workflow(self.env):
             for vals in vals_list:
                 refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
@@ -175,6 +237,7 @@ class SaleArchiveLoan(models.Model):
 
     def write(self, vals):
         check_values(self.env, [vals])
+        check_archive_values(self, [vals])
         if not in_workflow(self.env):
             changed = set(vals) - self._archive_mail_fields()
             if changed:
@@ -200,7 +263,11 @@ class SaleArchiveLoan(models.Model):
         ):
             raise ValidationError(self.env._("Please give the purpose of the loan."))
         self._archive_check_dates(vals)
-        return super().write(vals)
+        if vals.get("signature"):
+            check_signature_image(self.env, vals["signature"])
+        res = super().write(vals)
+        check_rules_as_written(self)
+        return res
 
     def _archive_check_dates(self, vals):
         """The dates a write would give, checked before anything is written."""
@@ -213,7 +280,12 @@ class SaleArchiveLoan(models.Model):
             raise ValidationError(self.env._("Please give a valid date.")) from None
         if "due_date" in vals and not due:
             raise ValidationError(self.env._("Please give a valid due date."))
+        today = fields.Date.context_today(self)
         for loan in self:
+            # a request or an approval is due after today: the document is not
+            # out yet, so a past date would make it overdue on its sign-out
+            if due and loan.state in ("requested", "approved") and due < today:
+                raise ValidationError(self.env._("The due date cannot be in the past."))
             # the sign-out's day as the user counts days, as the dates they give
             start = (
                 fields.Date.context_today(loan, loan.signed_out_date)

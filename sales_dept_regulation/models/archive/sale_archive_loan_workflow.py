@@ -32,8 +32,16 @@ class SaleArchiveLoan(models.Model):
     def action_approve(self):
         """The clerk approves a department-level loan; confidential and secret
         ones are approved through their tier reviews."""
-        self._archive_check_clerk()
         self._archive_check_state(["requested"], self.env._("%(loan)s is not a pending request."))
+        for loan in self:
+            if not (self.env.su or self.env.user.has_groups(loan._archive_approver_role())):
+                raise AccessError(
+                    self.env._(
+                        "Only the Sales Clerk approves a department-level loan; a Sales Clerk's "
+                        "own loan is approved by the Department Head."
+                    )
+                )
+        self._check_can_decide()
         for loan in self:
             if loan.review_ids and loan.validation_status != "validated":
                 raise UserError(

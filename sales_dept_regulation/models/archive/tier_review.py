@@ -1,16 +1,48 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..contract.tier_review import is_engine
-
-ARCHIVE_MODELS = ("sale.archive.document", "sale.archive.loan")
+from .archive_visibility import ARCHIVE_MODELS, compute_readable_archive, readable_archive_domain
 
 
 class TierReview(models.Model):
     _inherit = "tier.review"
+
+    # the reviews of a document or loan follow its visibility
+    # (security/archive/sale_archive_rules.xml); other reviews are left as they are
+    sdr_archive_readable = fields.Boolean(
+        string="Readable Archive Record",
+        compute="_compute_sdr_archive_readable",
+        search="_search_sdr_archive_readable",
+        compute_sudo=False,
+    )
+
+    @api.depends("model", "res_id")
+    @api.depends_context("uid")
+    def _compute_sdr_archive_readable(self):
+        compute_readable_archive(self, "model")
+
+    def _search_sdr_archive_readable(self, operator, value):
+        return readable_archive_domain(self, "model", operator, value)
+
+    def _get_reviewers(self):
+        # four eyes: nobody reviews a request of their own, the next level does
+        reviewers = super()._get_reviewers()
+        if self.model not in ARCHIVE_MODELS or not self.res_id:
+            return reviewers
+        record = self.env[self.model].sudo().browse(self.res_id).exists()
+        return record._archive_reviewers(self, reviewers) if record else reviewers
+
+    def _compute_todo_by(self):
+        # a review sent up a level names who decides it, not the role it asked for
+        res = super()._compute_todo_by()
+        for review in self.filtered(lambda r: r.model in ARCHIVE_MODELS and r.reviewer_group_id):
+            if review.reviewer_ids - review.reviewer_group_id.sudo().all_user_ids:
+                review.todo_by = ", ".join(review.reviewer_ids[:3].mapped("name"))
+        return res
 
     def _archive_refuse_unless_engine(self, vals=None):
         """Reviews of loans and destructions are decided only through the

@@ -7,3 +7,5 @@ from . import test_archive_filing
 from . import test_archive_retention
 from . import test_archive_tour
 from . import test_archive_scan
+from . import test_archive_four_eyes
+from . import test_archive_trust

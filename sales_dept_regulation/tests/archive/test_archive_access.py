@@ -6,7 +6,7 @@ import base64
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .archive_common import ArchiveCommon
+from .archive_common import SIGNATURE_PNG, ArchiveCommon
 
 LEVELS = ("department", "confidential", "secret")
 
@@ -119,7 +119,7 @@ class TestArchiveAccess(ArchiveCommon):
         self.assertEqual(loan.state, "approved")
         self.assertIn("secret", self._visible_levels(self.salesperson))
         self.assertNotIn("secret", self._visible_levels(self.other_salesperson))
-        loan.with_user(self.salesperson).write({"signature": "iVBORw0KGgo="})
+        loan.with_user(self.salesperson).write({"signature": SIGNATURE_PNG})
         loan.with_user(self.clerk).action_sign_out()
         self.assertIn("secret", self._visible_levels(self.salesperson))
         loan.with_user(self.clerk).write({"return_condition": "good"})
