@@ -345,8 +345,7 @@ class SaleConductFine(models.Model):
         if own := self.filtered(lambda fine: self.env.user in fine.employee_id.user_id):
             raise UserError(
                 self.env._(
-                    "Fine %(fine)s is your own: another manager records, corrects or "
-                    "deletes it.",
+                    "Fine %(fine)s is your own: another manager records, corrects or deletes it.",
                     fine=own[0].name,
                 )
             )

@@ -31,7 +31,7 @@ _LEGACY_UID = re.compile(r"(?<=[\s,(\[])uid(?=[\s,)\]])")
 def parse_tile_domain(text):
     """The domain ``text`` as a literal list, or ValueError/SyntaxError."""
     if not isinstance(text, str) or len(text) > DOMAIN_MAX_LENGTH:
-        raise ValueError("a domain is a text of at most %d characters" % DOMAIN_MAX_LENGTH)
+        raise ValueError(f"a domain is a text of at most {DOMAIN_MAX_LENGTH} characters")
     try:
         domain = ast.literal_eval(text.strip() or "[]")
     except (MemoryError, RecursionError) as error:
@@ -133,9 +133,7 @@ class SaleRegulationDashboardTile(models.Model):
                 raise ValueError("no list chosen")
             action = self.env["ir.actions.act_window"].sudo().browse(action_id).exists()
             model = self.env[action.res_model].sudo()
-            sample = substitute_placeholders(
-                parse_tile_domain(domain), self._placeholder_values()
-            )
+            sample = substitute_placeholders(parse_tile_domain(domain), self._placeholder_values())
             Domain(sample).validate(model)
         except Exception as error:  # noqa: BLE001 any mistake in the domain or the action
             raise ValidationError(

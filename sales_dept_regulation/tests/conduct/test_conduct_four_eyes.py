@@ -46,8 +46,11 @@ class TestConductFourEyes(ConductCommon):
         count = self.Fine.search_count([])
         with self.assertRaisesMessage(UserError, "is your own: another manager"):
             self.Fine.with_user(self.head).create(
-                {"employee_id": self.head_employee.id, "rule_id": self.rule_late.id,
-                 "minutes_late": 5}
+                {
+                    "employee_id": self.head_employee.id,
+                    "rule_id": self.rule_late.id,
+                    "minutes_late": 5,
+                }
             )
         self.assertEqual(self.Fine.search_count([]), count)
 
@@ -101,9 +104,18 @@ class TestConductFourEyes(ConductCommon):
         )
         self.assertEqual(fine.company_id, self.env.company)
         admin = self.role_users["regulation_admin"]
-        rule = self.env["sale.conduct.rule"].with_user(admin).create(
-            {"code": "FE1", "name": "Four eyes rule", "amount_type": "fixed", "amount": 5,
-             "company_id": self.env.company.id}
+        rule = (
+            self.env["sale.conduct.rule"]
+            .with_user(admin)
+            .create(
+                {
+                    "code": "FE1",
+                    "name": "Four eyes rule",
+                    "amount_type": "fixed",
+                    "amount": 5,
+                    "company_id": self.env.company.id,
+                }
+            )
         )
         with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.rule"):
             rule.write({"company_id": self.other_company.id})
@@ -111,8 +123,12 @@ class TestConductFourEyes(ConductCommon):
         self.assertEqual(rule.sudo().company_id, self.env.company)
         # a band moved onto another company's rule
         other_rule = self.env["sale.conduct.rule"].create(
-            {"code": "FE2", "name": "Elsewhere", "amount_type": "band",
-             "company_id": self.other_company.id}
+            {
+                "code": "FE2",
+                "name": "Elsewhere",
+                "amount_type": "band",
+                "company_id": self.other_company.id,
+            }
         )
         band = self.rule_late.band_ids[:1].with_user(admin)
         with self.assertRaisesMessage(AccessError, "sale\\.conduct\\.rule"):

@@ -51,9 +51,13 @@ class TestDashboardExpressions(RegulationCommon):
         for label, payload in PAYLOADS.items():
             domain = payload.format(pid=self.target.id)
             with self.subTest(payload=label):
-                with self.assertRaisesMessage(ValidationError, "The domain of tile .* is not valid"):
+                with self.assertRaisesMessage(
+                    ValidationError, "The domain of tile .* is not valid"
+                ):
                     self.tile.write({"domain": domain})
-                with self.assertRaisesMessage(ValidationError, "The domain of tile .* is not valid"):
+                with self.assertRaisesMessage(
+                    ValidationError, "The domain of tile .* is not valid"
+                ):
                     self.Tile.create({"name": label, "action_id": self.action.id, "domain": domain})
                 self.assertUntouched()
                 self.assertFalse(self.Tile.search([("name", "=", label)]))
@@ -93,8 +97,10 @@ class TestDashboardExpressions(RegulationCommon):
 
     def test_placeholders_are_the_current_users_values(self):
         self.tile.write(
-            {"domain": "[('user_id', '=', '$uid'), ('create_date', '<=', '$today'), "
-             "('company_id', 'in', ['$company_id', False])]"}
+            {
+                "domain": "[('user_id', '=', '$uid'), ('create_date', '<=', '$today'), "
+                "('company_id', 'in', ['$company_id', False])]"
+            }
         )
         seller = self.role_users["salesperson"]
         domain = self.tile.with_user(seller)._tile_domain()
