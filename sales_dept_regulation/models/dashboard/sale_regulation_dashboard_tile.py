@@ -201,10 +201,21 @@ class SaleRegulationDashboardTile(models.Model):
             context = {}
         if not isinstance(context, dict):
             context = {}
+        try:
+            domain = self._tile_domain()
+        except (ValueError, SyntaxError, TypeError) as error:
+            # a domain stored before it was checked, or an action edited since
+            raise UserError(
+                self.env._(
+                    "The domain of tile %(tile)s is not valid: %(error)s",
+                    tile=self.name,
+                    error=error,
+                )
+            ) from error
         action.update(
             {
                 "name": self.name,
-                "domain": self._tile_domain(),
+                "domain": domain,
                 # a default filter would show fewer records than the counter says
                 "context": {
                     key: value

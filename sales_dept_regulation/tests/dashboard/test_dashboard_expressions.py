@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from ..common import MODULE, RegulationCommon
@@ -73,7 +73,7 @@ class TestDashboardExpressions(RegulationCommon):
         self.tile.invalidate_recordset()
         head = self.role_users["department_head"]
         self.assertEqual(self.tile.with_user(head).count, 0)
-        with self.assertRaises(ValueError):
+        with self.assertRaisesMessage(UserError, "The domain of tile .* is not valid"):
             self.tile.with_user(head).action_open()
         self.target.invalidate_recordset()
         self.assertEqual(self.target.name, "Target")
