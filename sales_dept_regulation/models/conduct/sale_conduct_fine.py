@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from .. import roles
-from ..values import set_sequence_numbers, strip_defaults
+from ..values import check_rules_as_written, set_sequence_numbers, strip_defaults
 
 FINE_STATE = [
     ("draft", "Draft"),
@@ -319,6 +319,7 @@ class SaleConductFine(models.Model):
         fines = self if self.env.su else strip_defaults(self, DRAFT_FIELDS)
         set_sequence_numbers(self.env, vals_list, "sale.conduct.fine")
         fines = super(SaleConductFine, fines).create(vals_list)
+        fines._check_not_own()
         fines._check_override_right()
         return fines
 
@@ -327,13 +328,31 @@ class SaleConductFine(models.Model):
             # access first: a user who may not write the fine learns nothing more
             self.check_access("write")
         self._check_vals(vals)
+        self._check_not_own()
         res = super().write(vals)
-        if not self.env.su:
-            # record rules hold on the fine as written, not only as it was
-            self.check_access("write")
+        # record rules hold on the fine as written, not only as it was
+        check_rules_as_written(self)
+        self._check_not_own()
         if "amount" in vals:
             self._check_override_right()
         return res
+
+    def _check_not_own(self):
+        """A manager may record and correct fines, but not their own: an amount
+        they lowered or a draft they deleted would be a decision on their own fine."""
+        if self.env.su:
+            return
+        if own := self.filtered(lambda fine: self.env.user in fine.employee_id.user_id):
+            raise UserError(
+                self.env._(
+                    "Fine %(fine)s is your own: another manager records, corrects or deletes it.",
+                    fine=own[0].name,
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_own(self):
+        self._check_not_own()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_not_draft(self):

@@ -149,6 +149,7 @@ class SaleConductFine(models.Model):
                     user=self.appeal_user_id.name,
                 )
             )
+        self._check_can_decide(appeal=True)
         fine = self.sudo()
         vals = {
             "appeal_state": "upheld" if upheld else "rejected",
@@ -230,11 +231,32 @@ class SaleConductFine(models.Model):
             raise UserError(
                 self.env._("Only a Department Head or the General Manager can do this.")
             )
-        # a manager's own fine is confirmed, settled or cancelled by someone else
-        if not self.env.su and self.env.user in self.employee_id.user_id:
-            raise UserError(
-                self.env._("Your own fine is confirmed, settled or cancelled by another manager.")
-            )
+        self._check_can_decide()
+
+    def _check_can_decide(self, appeal=False):
+        """Four eyes (as hr_expense's _check_can_approve): nobody decides their own
+        fine; an appeal is decided neither by the fined employee nor by whoever
+        confirmed the fine. Recording a fine is no decision: the fine is confirmed
+        by a manager and can be appealed over the head of the employee's superior."""
+        if self.env.su:
+            return
+        user = self.env.user
+        for fine in self:
+            if user in fine.employee_id.user_id:
+                raise UserError(
+                    self.env._("Nobody decides an appeal against their own fine.")
+                    if appeal
+                    else self.env._(
+                        "Your own fine is confirmed, settled or cancelled by another manager."
+                    )
+                )
+            if appeal and user == fine.confirm_user_id:
+                raise UserError(
+                    self.env._(
+                        "You confirmed fine %(fine)s: its appeal is decided by another manager.",
+                        fine=fine.name,
+                    )
+                )
 
     def _general_managers(self):
         self.ensure_one()

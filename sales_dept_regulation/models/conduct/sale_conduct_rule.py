@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..values import check_rules_as_written, check_values
+
 AMOUNT_TYPES = [
     ("fixed", "Fixed amount"),
     ("band", "Bands by minutes late"),
@@ -17,6 +19,7 @@ class SaleConductRule(models.Model):
     _inherit = ["mail.thread"]
     _order = "sequence, code"
     _rec_names_search = ["code", "name"]
+    _check_company_auto = True
 
     # ------------------------------------------------------------
     # FIELDS
@@ -84,6 +87,18 @@ class SaleConductRule(models.Model):
     # ------------------------------------------------------------
     # COMPUTE METHODS
     # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self.env, [vals])
+        res = super().write(vals)
+        # a rule moved into a company its editor does not belong to is refused
+        check_rules_as_written(self)
+        return res
 
     @api.depends("company_id")
     @api.depends_context("company")

@@ -4,7 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..values import check_values
+from ..values import check_rules_as_written, check_values
 
 
 class SaleConductRuleBand(models.Model):
@@ -39,11 +39,17 @@ class SaleConductRuleBand(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
-        return super().create(vals_list)
+        bands = super().create(vals_list)
+        check_rules_as_written(bands.rule_id)
+        return bands
 
     def write(self, vals):
         check_values(self.env, [vals])
-        return super().write(vals)
+        res = super().write(vals)
+        # a band has no company of its own: it follows its rule's, which the
+        # editor must still be able to write once the band is moved there
+        check_rules_as_written(self.rule_id)
+        return res
 
     # ------------------------------------------------------------
     # COMPUTE / CONSTRAINT METHODS

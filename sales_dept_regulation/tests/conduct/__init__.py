@@ -9,3 +9,4 @@ from . import test_conduct_report
 from . import test_conduct_tour
 from . import test_conduct_guard
 from . import test_conduct_notice
+from . import test_conduct_four_eyes

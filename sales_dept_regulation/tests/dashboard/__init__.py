@@ -3,3 +3,4 @@
 
 from . import test_dashboard
 from . import test_dashboard_tour
+from . import test_dashboard_expressions
