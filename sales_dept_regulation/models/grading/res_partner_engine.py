@@ -1,9 +1,13 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import logging
+import random
+import time
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -12,7 +16,9 @@ from odoo.tools import split_every
 
 from .. import roles
 from .res_partner import GRADING_CHUNK, GRADING_PREFETCH, ORDER_FIGURE_FIELDS
-from .sale_customer_grade import select_grade
+from .sale_customer_grade import grade_on_scale, select_grade
+
+_logger = logging.getLogger(__name__)
 
 # what a customer's grade depends on besides its orders: writing one of them
 # regrades it at once
@@ -22,6 +28,9 @@ GRADING_INPUT_FIELDS = {
     "customer_rank",
     "parent_id",
 }
+# a nightly chunk that meets a concurrent update (a salesperson saving a customer,
+# an order confirmed for it) is tried again this many times on a fresh snapshot
+CHUNK_ATTEMPTS = 5
 
 
 class ResPartner(models.Model):
@@ -173,7 +182,8 @@ class ResPartner(models.Model):
     ):
         """The (stage, grade id) a customer of ``company`` gets from its order
         figures (last order date, 12-month amount, 12-month orders); a locked
-        grade stays ``grade_id``."""
+        grade stays ``grade_id``, moved to the same rank of the new scale when
+        the stage changes scale (a locked prospect A becomes a formal A)."""
         last, amount, count = figures
         if last is None:
             stage = "potential"
@@ -181,14 +191,16 @@ class ResPartner(models.Model):
             stage = "lost"
         else:
             stage = "formal"
-        if not locked:
-            grade_id = select_grade(
-                scales.get((company.id, "potential" if stage == "potential" else "formal"), ()),
-                float(amount),
-                count,
-                expected_volume,
-                interest_level,
-            )
+        scale = "potential" if stage == "potential" else "formal"
+        if locked:
+            return stage, grade_on_scale(scales, company.id, grade_id, scale)
+        grade_id = select_grade(
+            scales.get((company.id, scale), ()),
+            float(amount),
+            count,
+            expected_volume,
+            interest_level,
+        )
         return stage, grade_id
 
     def _apply_customer_grading(self, figures, today, reason=None):
@@ -359,12 +371,31 @@ class ResPartner(models.Model):
 
     @api.model
     def _run_cron_in_chunks(self, partners, method):
-        """Call ``method`` on chunks of ``partners``, committing after each chunk."""
+        """Call ``method`` on chunks of ``partners``, committing after each chunk.
+
+        A chunk that meets a concurrent update (REPEATABLE READ refuses to write a
+        row changed since the snapshot) is rolled back to the last commit and run
+        again on a fresh snapshot: a busy day never skips the regrade."""
         cron = self.env["ir.cron"]
         cron._commit_progress(remaining=len(partners))
-        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
-            getattr(chunk, method)()
-            if not cron._commit_progress(len(chunk)):
+        for chunk_ids in split_every(GRADING_CHUNK, partners.ids):
+            for attempt in range(1, CHUNK_ATTEMPTS + 1):
+                try:
+                    getattr(self.browse(chunk_ids), method)()
+                    self.env.flush_all()  # the UPDATEs meet the conflict here, not at commit
+                    break
+                except (errors.SerializationFailure, errors.LockNotAvailable):
+                    if attempt == CHUNK_ATTEMPTS:
+                        raise
+                    _logger.info(
+                        "%s: chunk of %s customers met a concurrent update, attempt %s",
+                        method,
+                        len(chunk_ids),
+                        attempt,
+                    )
+                    self.env.cr.rollback()  # back to the last committed chunk
+                    time.sleep(random.uniform(0.1, 0.5) * attempt)
+            if not cron._commit_progress(len(chunk_ids)):
                 break
 
     def _schedule_customer_visits(self):
