@@ -82,15 +82,65 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        # a new customer is a prospect at once, graded on the prospect scale
-        # (it has no orders yet): one grading pass for the whole batch
+        # a new customer is a prospect at once, graded on the prospect scale (it
+        # has no orders yet): graded in its INSERT (_prepare_create_values), its
+        # history rows in one more; a grade the values did not tell (a rank given
+        # as text, say) is graded by one pass for the whole batch
         new_customers = partners._grading_candidates()
-        if new_customers:
-            for chunk in split_every(GRADING_CHUNK, new_customers.ids, self.browse):
-                chunk.sudo()._apply_customer_grading(
-                    {}, fields.Date.context_today(self), reason=self.env._("New customer")
-                )
+        graded = new_customers.filtered("customer_stage")
+        reason = self.env._("New customer")
+        if graded:
+            self._insert_grade_history(
+                [
+                    (
+                        partner.id,
+                        (partner.company_id or self.env.company).id,
+                        None,
+                        None,
+                        partner.customer_stage,
+                        partner.customer_grade_id.id or None,
+                    )
+                    for partner in graded
+                ],
+                reason,
+            )
+            graded.invalidate_recordset(["customer_grade_history_ids"], flush=False)
+        for chunk in split_every(GRADING_CHUNK, (new_customers - graded).ids, self.browse):
+            chunk.sudo()._apply_customer_grading({}, fields.Date.context_today(self), reason=reason)
         return partners
+
+    def _prepare_create_values(self, vals_list):
+        """The values of new customers with their prospect stage and grade, after
+        the grading fields of the caller's values were refused (create)."""
+        result = super()._prepare_create_values(vals_list)
+        scales = None
+        for vals in result:
+            rank = vals.get("customer_rank")
+            company_id = vals.get("company_id")
+            volume = vals.get("customer_expected_volume") or 0.0
+            if (
+                vals.get("parent_id")
+                or type(rank) is not int
+                or rank <= 0
+                or not (company_id is None or type(company_id) is int)
+                or not isinstance(volume, (int, float))
+            ):
+                continue
+            if scales is None:
+                scales = self.env["sale.customer.grade"]._get_grading_scales()
+                today = fields.Date.context_today(self)
+            company = self.env["res.company"].browse(company_id) if company_id else None
+            vals["customer_stage"], vals["customer_grade_id"] = self._grading_target(
+                company or self.env.company,
+                (None, 0.0, 0),
+                today,
+                scales,
+                False,
+                False,
+                float(volume),
+                vals.get("customer_interest_level"),
+            )
+        return result
 
     def write(self, vals):
         res = super().write(vals)
@@ -317,7 +367,36 @@ class ResPartner(models.Model):
                 priorities=[visit[1] for visit in visits],
             )
         )
-        cr.execute(
+        self._insert_grade_history(changes, reason)
+        # the cache as the ORM's write would leave it: the written columns read
+        # again, the fields that depend on them (the contacts', the orders', the
+        # sample requests') invalidated; the two stored visit fields were set above
+        changed = self.browse(list(columns[0]))
+        changed.invalidate_recordset(
+            [*GRADING_WRITTEN_FIELDS, "customer_grade_history_ids", "write_uid", "write_date"],
+            flush=False,
+        )
+        changed.modified(["customer_stage", "customer_grade_id"])
+        for name in GRADING_WRITTEN_FIELDS:
+            self.env.remove_to_compute(self._fields[name], changed)
+        self._schedule_customer_activities(
+            self.browse(
+                [
+                    change[0]
+                    for change in changes
+                    if change[4] == "lost" and change[2] == "formal" and change[6]
+                ]
+            ),
+            "sales_dept_regulation.mail_activity_type_customer_win_back",
+            self.env._("Win back this lost customer"),
+        )
+
+    def _insert_grade_history(self, changes, reason):
+        """One history row per change (partner id, company id, old stage, old
+        grade id, new stage, new grade id, ...), in one INSERT."""
+        now = self.env.cr.now()
+        columns = list(zip(*changes, strict=True))
+        self.env.cr.execute(
             SQL(
                 """
                 INSERT INTO sale_customer_grade_history
@@ -340,28 +419,6 @@ class ResPartner(models.Model):
                 stages=list(columns[4]),
                 grades=list(columns[5]),
             )
-        )
-        # the cache as the ORM's write would leave it: the written columns read
-        # again, the fields that depend on them (the contacts', the orders', the
-        # sample requests') invalidated; the two stored visit fields were set above
-        changed = self.browse(list(columns[0]))
-        changed.invalidate_recordset(
-            [*GRADING_WRITTEN_FIELDS, "customer_grade_history_ids", "write_uid", "write_date"],
-            flush=False,
-        )
-        changed.modified(["customer_stage", "customer_grade_id"])
-        for name in GRADING_WRITTEN_FIELDS:
-            self.env.remove_to_compute(self._fields[name], changed)
-        self._schedule_customer_activities(
-            self.browse(
-                [
-                    change[0]
-                    for change in changes
-                    if change[4] == "lost" and change[2] == "formal" and change[6]
-                ]
-            ),
-            "sales_dept_regulation.mail_activity_type_customer_win_back",
-            self.env._("Win back this lost customer"),
         )
 
     def _grade_history_vals(self, new_stage, new_grade_id, **values):
