@@ -40,15 +40,29 @@ def vals_list(tag):
     ]
 
 
-def core_create(partners, values):
-    """The create of res.partner below every override of the addon."""
-    mro = type(partners).__mro__
+def below_addon(model, method):
+    """``method`` of ``model`` as the next class below every override of the addon
+    defines it (core Odoo and the other installed modules)."""
+    mro = type(model).__mro__
     last = max(
         index
         for index, cls in enumerate(mro)
-        if cls.__module__.startswith(ADDON_MODULE) and "create" in vars(cls)
+        if cls.__module__.startswith(ADDON_MODULE) and method in vars(cls)
     )
-    return super(mro[last], partners).create(values)
+    return getattr(super(mro[last], model), method)
+
+
+def core_create(partners, values):
+    """The create of res.partner without the addon's overrides: its create and
+    the grading it does in _prepare_create_values (called by the ORM's create)."""
+    cls = type(partners)
+    cls._prepare_create_values = lambda self, vals_list: below_addon(
+        self, "_prepare_create_values"
+    )(vals_list)
+    try:
+        return below_addon(partners, "create")(values)
+    finally:
+        del cls._prepare_create_values
 
 
 def timed(env, create, tag):

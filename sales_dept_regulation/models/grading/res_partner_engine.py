@@ -1,18 +1,24 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from collections import defaultdict
+import logging
+import random
+import time
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
-from odoo.tools import split_every
+from odoo.tools import SQL, split_every
 
 from .. import roles
-from .res_partner import GRADING_CHUNK, GRADING_PREFETCH, ORDER_FIGURE_FIELDS
-from .sale_customer_grade import select_grade
+from .res_partner import GRADING_CHUNK, ORDER_FIGURE_FIELDS
+from .sale_customer_grade import grade_on_scale, select_grade
+
+_logger = logging.getLogger(__name__)
 
 # what a customer's grade depends on besides its orders: writing one of them
 # regrades it at once
@@ -22,6 +28,17 @@ GRADING_INPUT_FIELDS = {
     "customer_rank",
     "parent_id",
 }
+# the columns the grading writes in SQL: a customer's stage and grade and the
+# stored fields computed from them
+GRADING_WRITTEN_FIELDS = [
+    "customer_stage",
+    "customer_grade_id",
+    "customer_next_visit_date",
+    "customer_visit_priority",
+]
+# a nightly chunk that meets a concurrent update (a salesperson saving a customer,
+# an order confirmed for it) is tried again this many times on a fresh snapshot
+CHUNK_ATTEMPTS = 5
 
 
 class ResPartner(models.Model):
@@ -65,15 +82,65 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        # a new customer is a prospect at once, graded on the prospect scale
-        # (it has no orders yet): one grading pass for the whole batch
+        # a new customer is a prospect at once, graded on the prospect scale (it
+        # has no orders yet): graded in its INSERT (_prepare_create_values), its
+        # history rows in one more; a grade the values did not tell (a rank given
+        # as text, say) is graded by one pass for the whole batch
         new_customers = partners._grading_candidates()
-        if new_customers:
-            for chunk in split_every(GRADING_CHUNK, new_customers.ids, self.browse):
-                chunk.sudo()._apply_customer_grading(
-                    {}, fields.Date.context_today(self), reason=self.env._("New customer")
-                )
+        graded = new_customers.filtered("customer_stage")
+        reason = self.env._("New customer")
+        if graded:
+            self._insert_grade_history(
+                [
+                    (
+                        partner.id,
+                        (partner.company_id or self.env.company).id,
+                        None,
+                        None,
+                        partner.customer_stage,
+                        partner.customer_grade_id.id or None,
+                    )
+                    for partner in graded
+                ],
+                reason,
+            )
+            graded.invalidate_recordset(["customer_grade_history_ids"], flush=False)
+        for chunk in split_every(GRADING_CHUNK, (new_customers - graded).ids, self.browse):
+            chunk.sudo()._apply_customer_grading({}, fields.Date.context_today(self), reason=reason)
         return partners
+
+    def _prepare_create_values(self, vals_list):
+        """The values of new customers with their prospect stage and grade, after
+        the grading fields of the caller's values were refused (create)."""
+        result = super()._prepare_create_values(vals_list)
+        scales = None
+        for vals in result:
+            rank = vals.get("customer_rank")
+            company_id = vals.get("company_id")
+            volume = vals.get("customer_expected_volume") or 0.0
+            if (
+                vals.get("parent_id")
+                or type(rank) is not int
+                or rank <= 0
+                or not (company_id is None or type(company_id) is int)
+                or not isinstance(volume, (int, float))
+            ):
+                continue
+            if scales is None:
+                scales = self.env["sale.customer.grade"]._get_grading_scales()
+                today = fields.Date.context_today(self)
+            company = self.env["res.company"].browse(company_id) if company_id else None
+            vals["customer_stage"], vals["customer_grade_id"] = self._grading_target(
+                company or self.env.company,
+                (None, 0.0, 0),
+                today,
+                scales,
+                False,
+                False,
+                float(volume),
+                vals.get("customer_interest_level"),
+            )
+        return result
 
     def write(self, vals):
         res = super().write(vals)
@@ -173,7 +240,8 @@ class ResPartner(models.Model):
     ):
         """The (stage, grade id) a customer of ``company`` gets from its order
         figures (last order date, 12-month amount, 12-month orders); a locked
-        grade stays ``grade_id``."""
+        grade stays ``grade_id``, moved to the same rank of the new scale when
+        the stage changes scale (a locked prospect A becomes a formal A)."""
         last, amount, count = figures
         if last is None:
             stage = "potential"
@@ -181,66 +249,176 @@ class ResPartner(models.Model):
             stage = "lost"
         else:
             stage = "formal"
-        if not locked:
-            grade_id = select_grade(
-                scales.get((company.id, "potential" if stage == "potential" else "formal"), ()),
-                float(amount),
-                count,
-                expected_volume,
-                interest_level,
-            )
+        scale = "potential" if stage == "potential" else "formal"
+        if locked:
+            return stage, grade_on_scale(scales, company.id, grade_id, scale)
+        grade_id = select_grade(
+            scales.get((company.id, scale), ()),
+            float(amount),
+            count,
+            expected_volume,
+            interest_level,
+        )
         return stage, grade_id
 
     def _apply_customer_grading(self, figures, today, reason=None):
         """Set the stage and grade of these customers from their order figures
         ({partner id: (last order date, 12-month amount, 12-month orders)}).
 
-        Batched: one write per resulting (stage, grade), one create for the history
-        rows, one for the win-back activities.
+        Read and written in SQL, a statement each for the chunk: the nightly
+        regrade of every customer and an import of thousands must cost about what
+        one aggregate over their orders costs, which an ORM create of a history
+        row per customer and a write recomputing the visit fields per record do
+        not. Only the engine's own columns change (and their history), with no
+        tracking: the history rows are the record of these changes.
         """
         if not self:
             return
-        # the whole chunk at once, both prefetch groups: reading a field record by
-        # record would fetch each group by PREFETCH_MAX records
-        self.fetch(None)
-        self.fetch(
-            [name for name, field in self._fields.items() if field.prefetch == GRADING_PREFETCH]
-        )
         scales = self.env["sale.customer.grade"]._get_grading_scales()
-        changes = defaultdict(list)
-        history = []
-        newly_lost = []
-        for partner in self:
-            company = partner.company_id or self.env.company
-            old_grade_id = partner.customer_grade_id.id
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                SELECT id, company_id, customer_stage, customer_grade_id, customer_grade_locked,
+                       customer_expected_volume, customer_interest_level, user_id,
+                       customer_last_visit_date
+                  FROM res_partner
+                 WHERE id = ANY(%s)
+                """,
+                self.ids,
+            )
+        )
+        rows = cr.fetchall()
+        companies = {}
+        changes = []
+        for (
+            partner_id,
+            company_id,
+            old_stage,
+            old_grade_id,
+            locked,
+            expected_volume,
+            interest_level,
+            user_id,
+            last_visit,
+        ) in rows:
+            if company_id not in companies:
+                companies[company_id] = (
+                    self.env["res.company"].browse(company_id) if company_id else self.env.company
+                )
             stage, grade_id = self._grading_target(
-                company,
-                figures.get(partner.id, (None, 0.0, 0)),
+                companies[company_id],
+                figures.get(partner_id, (None, 0.0, 0)),
                 today,
                 scales,
-                partner.customer_grade_locked,
-                old_grade_id,
-                partner.customer_expected_volume,
-                partner.customer_interest_level,
+                locked,
+                old_grade_id or False,
+                float(expected_volume or 0.0),
+                interest_level,
             )
-            if stage == partner.customer_stage and grade_id == old_grade_id:
-                continue
-            changes[stage, grade_id].append(partner.id)
-            history.append(partner._grade_history_vals(stage, grade_id, reason=reason or False))
-            if stage == "lost" and partner.customer_stage == "formal" and partner.user_id:
-                newly_lost.append(partner)
+            if stage != old_stage or grade_id != (old_grade_id or False):
+                changes.append(
+                    (partner_id, companies[company_id].id, old_stage, old_grade_id, stage)
+                    + (grade_id or None, user_id, last_visit)
+                )
         if not changes:
             return  # the usual case of a confirmation
-        # the history rows below are the record of these changes: no chatter tracking
-        for (stage, grade_id), partner_ids in changes.items():
-            self.browse(partner_ids)._grading_engine().with_context(mail_notrack=True).write(
-                {"customer_stage": stage, "customer_grade_id": grade_id}
+        grades = {
+            grade.id: grade
+            for grade in self.env["sale.customer.grade"]
+            .sudo()
+            .with_context(active_test=False)
+            .browse({change[5] for change in changes if change[5]})
+        }
+        visits = []
+        for *_head, stage, grade_id, _user_id, last_visit in changes:
+            grade = grades.get(grade_id)
+            # as _compute_customer_next_visit_date and _compute_customer_visit_priority
+            visits.append(
+                (
+                    last_visit + timedelta(days=grade.visit_interval_days)
+                    if grade and grade.regular_visits and last_visit
+                    else None,
+                    (grade.sequence if grade else 0) * 2 + (stage != "potential"),
+                )
             )
-        self.env["sale.customer.grade.history"].sudo().create(history)
+        now = cr.now()
+        columns = list(zip(*changes, strict=True))
+        cr.execute(
+            SQL(
+                """
+                UPDATE res_partner p
+                   SET customer_stage = v.stage, customer_grade_id = v.grade_id,
+                       customer_next_visit_date = v.next_visit,
+                       customer_visit_priority = v.priority,
+                       write_uid = %(uid)s, write_date = %(now)s
+                  FROM unnest(%(ids)s::int[], %(stages)s::varchar[], %(grades)s::int[],
+                              %(next_visits)s::date[], %(priorities)s::int[])
+                       AS v (id, stage, grade_id, next_visit, priority)
+                 WHERE p.id = v.id
+                """,
+                uid=self.env.uid,
+                now=now,
+                ids=list(columns[0]),
+                stages=list(columns[4]),
+                grades=list(columns[5]),
+                next_visits=[visit[0] for visit in visits],
+                priorities=[visit[1] for visit in visits],
+            )
+        )
+        self._insert_grade_history(changes, reason)
+        # the cache as the ORM's write would leave it: the written columns read
+        # again, the fields that depend on them (the contacts', the orders', the
+        # sample requests') invalidated; the two stored visit fields were set above
+        changed = self.browse(list(columns[0]))
+        changed.invalidate_recordset(
+            [*GRADING_WRITTEN_FIELDS, "customer_grade_history_ids", "write_uid", "write_date"],
+            flush=False,
+        )
+        changed.modified(["customer_stage", "customer_grade_id"])
+        for name in GRADING_WRITTEN_FIELDS:
+            self.env.remove_to_compute(self._fields[name], changed)
         self._schedule_customer_activities(
-            newly_lost,
+            self.browse(
+                [
+                    change[0]
+                    for change in changes
+                    if change[4] == "lost" and change[2] == "formal" and change[6]
+                ]
+            ),
             "sales_dept_regulation.mail_activity_type_customer_win_back",
             self.env._("Win back this lost customer"),
+        )
+
+    def _insert_grade_history(self, changes, reason):
+        """One history row per change (partner id, company id, old stage, old
+        grade id, new stage, new grade id, ...), in one INSERT."""
+        now = self.env.cr.now()
+        columns = list(zip(*changes, strict=True))
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO sale_customer_grade_history
+                       (partner_id, company_id, old_stage, old_grade_id, new_stage,
+                        new_grade_id, date, change_type, reason,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT v.*, %(date)s, 'automatic', %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(ids)s::int[], %(companies)s::int[], %(old_stages)s::varchar[],
+                              %(old_grades)s::int[], %(stages)s::varchar[], %(grades)s::int[])
+                       AS v
+                """,
+                date=fields.Datetime.now(),
+                reason=reason or None,
+                uid=self.env.uid,
+                now=now,
+                ids=list(columns[0]),
+                companies=list(columns[1]),
+                old_stages=list(columns[2]),
+                old_grades=list(columns[3]),
+                stages=list(columns[4]),
+                grades=list(columns[5]),
+            )
         )
 
     def _grade_history_vals(self, new_stage, new_grade_id, **values):
@@ -359,12 +537,31 @@ class ResPartner(models.Model):
 
     @api.model
     def _run_cron_in_chunks(self, partners, method):
-        """Call ``method`` on chunks of ``partners``, committing after each chunk."""
+        """Call ``method`` on chunks of ``partners``, committing after each chunk.
+
+        A chunk that meets a concurrent update (REPEATABLE READ refuses to write a
+        row changed since the snapshot) is rolled back to the last commit and run
+        again on a fresh snapshot: a busy day never skips the regrade."""
         cron = self.env["ir.cron"]
         cron._commit_progress(remaining=len(partners))
-        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
-            getattr(chunk, method)()
-            if not cron._commit_progress(len(chunk)):
+        for chunk_ids in split_every(GRADING_CHUNK, partners.ids):
+            for attempt in range(1, CHUNK_ATTEMPTS + 1):
+                try:
+                    getattr(self.browse(chunk_ids), method)()
+                    self.env.flush_all()  # the UPDATEs meet the conflict here, not at commit
+                    break
+                except (errors.SerializationFailure, errors.LockNotAvailable):
+                    if attempt == CHUNK_ATTEMPTS:
+                        raise
+                    _logger.info(
+                        "%s: chunk of %s customers met a concurrent update, attempt %s",
+                        method,
+                        len(chunk_ids),
+                        attempt,
+                    )
+                    self.env.cr.rollback()  # back to the last committed chunk
+                    time.sleep(random.uniform(0.1, 0.5) * attempt)
+            if not cron._commit_progress(len(chunk_ids)):
                 break
 
     def _schedule_customer_visits(self):

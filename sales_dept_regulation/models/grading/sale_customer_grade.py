@@ -271,3 +271,18 @@ def select_grade(criteria, sales_amount, order_count, expected_volume, interest_
         elif expected_volume - min_volume > -rounding / 2 and interest >= min_interest:
             return grade_id
     return criteria[-1][0] if criteria else False
+
+
+def grade_on_scale(scales, company_id, grade_id, scale):
+    """A locked grade as the customer moves to ``scale`` (its stage changed): the
+    grade itself while it is on that scale, else the grade of the same rank there
+    (A stays A, the last when that scale is shorter). An archived grade, which no
+    scale holds, stays as it was locked."""
+    target = scales.get((company_id, scale), ())
+    if not target or any(criteria[0] == grade_id for criteria in target):
+        return grade_id
+    other = scales.get((company_id, "formal" if scale == "potential" else "potential"), ())
+    rank = next((i for i, criteria in enumerate(other) if criteria[0] == grade_id), None)
+    if rank is None:
+        return grade_id
+    return target[min(rank, len(target) - 1)][0]

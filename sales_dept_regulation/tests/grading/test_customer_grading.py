@@ -230,6 +230,47 @@ class TestCustomerGrading(GradingCommon):
         self.assertEqual(self.customer.customer_grade_id, self.formal_a)
         self.assertEqual(len(self._history(self.customer)), rows + 1)
 
+    def test_locked_grade_follows_the_stage_to_the_same_rank(self):
+        """A prospect locked at A becomes a formal A at its first order (not a
+        prospect grade on a formal customer), stays locked, and a fee rule finds
+        its cell; back to the prospect scale it would be a prospect A again."""
+        prospect = self._customer("Locked Prospect Co.")
+        self.assertEqual(prospect.customer_stage, "potential")
+        prospect._lock_customer_grade(self.prospect_a, "Strategic prospect")
+        self.assertEqual(prospect.customer_grade_id, self.prospect_a)
+        # the order alone would make it formal B; the lock keeps the rank A
+        self._confirmed_order(prospect, 1500, NOW)
+        self.assertEqual(prospect.customer_stage, "formal")
+        self.assertEqual(prospect.customer_grade_id, self.formal_a)
+        self.assertTrue(prospect.customer_grade_locked)
+        row = self._history(prospect)[-1]
+        self.assertEqual((row.old_grade_id, row.new_grade_id), (self.prospect_a, self.formal_a))
+        self.assertEqual((row.old_stage, row.new_stage), ("potential", "formal"))
+        # the nightly regrade agrees with the confirmation: nothing more to change
+        rows = len(self._history(prospect))
+        self._regrade(prospect)
+        self.assertEqual(prospect.customer_grade_id, self.formal_a)
+        self.assertEqual(len(self._history(prospect)), rows)
+        # lost keeps the formal scale, so the locked formal A stays
+        self._regrade(prospect, NOW + timedelta(days=400))
+        self.assertEqual(prospect.customer_stage, "lost")
+        self.assertEqual(prospect.customer_grade_id, self.formal_a)
+
+    def test_locked_grade_on_a_shorter_scale_takes_its_last_grade(self):
+        """A locked rank the other scale has not reached takes that scale's last
+        grade; an archived locked grade stays as it was locked."""
+        self.formal_c.active = False  # the formal scale has A and B only now
+        prospect = self._customer("Locked C Prospect Co.")
+        prospect._lock_customer_grade(self.prospect_c, "Slow to decide")
+        self._confirmed_order(prospect, 1500, NOW)
+        self.assertEqual(prospect.customer_grade_id, self.formal_b)
+        other = self._customer("Archived Lock Co.")
+        other._lock_customer_grade(self.prospect_b, "Old agreement")
+        self.prospect_b.active = False
+        self._confirmed_order(other, 1500, NOW)
+        self.assertEqual(other.customer_stage, "formal")
+        self.assertEqual(other.customer_grade_id, self.prospect_b)
+
     def test_lock_needs_a_reason(self):
         wizard = Form(
             self.env["sale.customer.grade.lock"].with_context(default_partner_id=self.customer.id)
