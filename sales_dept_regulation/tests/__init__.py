@@ -16,3 +16,4 @@ from .archive import *
 from .sample import *
 from .dashboard import *
 from . import test_company_setup
+from . import test_access_inventory

@@ -52,6 +52,7 @@ EXTENDED = [
     "res.company",
     "tier.definition",
     "tier.review",
+    "mail.followers",
     "comment.wizard",
     "res.config.settings",
 ]
@@ -331,7 +332,11 @@ class TestFuzz(ConductCommon, ContractCommon):
             {"title": "Fuzz paper", "category_id": archive_category.id}
         )
         archive_expired = self.env["sale.archive.document"].create(
-            {"title": "Fuzz old paper", "category_id": archive_category.id}
+            {
+                "title": "Fuzz old paper",
+                "category_id": archive_category.id,
+                "filing_date": date(2019, 1, 1),
+            }
         )
         archive_expired.retention_until = date(2020, 1, 1)
         archive_loan = self.env["sale.archive.loan"].create(
@@ -342,6 +347,9 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "due_date": date(2999, 1, 1),
             }
         )
+        # the follower rows of archive documents have a rule of the addon's
+        archive_document.message_subscribe(partner_ids=self.salesperson.partner_id.ids)
+        archive_follower = archive_document.message_follower_ids[:1]
         archive_base = {"title": "x", "category_id": archive_category.id}
         loan_base = {"document_id": archive_expired.id, "purpose": "x", "due_date": "2999-01-01"}
 
@@ -743,6 +751,12 @@ class TestFuzz(ConductCommon, ContractCommon):
                     self.submitted.review_ids.sorted("sequence")[:1],
                     ["status", "done_by", "reviewed_date", "sequence", "comment", "res_id"],
                 ),
+            ),
+            (
+                "mail.followers",
+                "write",
+                ALL_ROLES,
+                write(archive_follower, ["res_id", "res_model", "partner_id"]),
             ),
             (
                 "comment.wizard",
