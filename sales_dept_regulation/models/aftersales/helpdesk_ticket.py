@@ -58,6 +58,8 @@ REQUEST_FIELDS = {
     "email_cc",
 }
 CLOSING_FIELDS = {"after_sales_service_status", "after_sales_result"}
+# what the gate decides for a ticket it takes in
+GATE_FIELDS = {"team_id", "stage_id", "user_id"}
 # what the technical team (and the managers) change on a confirmed request
 WORK_FIELDS = {
     "stage_id",
@@ -259,11 +261,9 @@ class HelpdeskTicket(models.Model):
         gate: kept, never refused."""
         technical = self.env["helpdesk.ticket.team"]._after_sales_technical_teams()
         arrived = self.filtered(
-            lambda t: not t.after_sales_state
-            and (
-                team
-                or t.team_id in technical
-                or t.team_id.sudo().is_after_sales
+            lambda t: (
+                not t.after_sales_state
+                and (team or t.team_id in technical or t.team_id.sudo().is_after_sales)
             )
         )
         for ticket in arrived:
@@ -287,8 +287,9 @@ class HelpdeskTicket(models.Model):
             for ticket in arrived.sudo():
                 ticket.message_post(
                     body=ticket.env._(
-                        "This ticket was sent to the technical department: it waits in "
-                        "%(team)s for the Department Head's confirmation.",
+                        "This ticket reached the after-sales flow other than through the "
+                        "Department Head's confirmation: it waits in %(team)s for that "
+                        "confirmation.",
                         team=ticket.team_id.display_name,
                     ),
                     subtype_xmlid="mail.mt_note",
@@ -300,8 +301,10 @@ class HelpdeskTicket(models.Model):
         # a mail with a blank subject to an after-sales or technical team is kept
         # as "No Subject" (helpdesk_mgmt's title for a missing one), not refused
         team_id = (custom_values or {}).get("team_id")
-        team = self.env["helpdesk.ticket.team"].sudo().browse(
-            team_id if type(team_id) is int and 0 < team_id <= MAX_ID else []
+        team = (
+            self.env["helpdesk.ticket.team"]
+            .sudo()
+            .browse(team_id if type(team_id) is int and 0 < team_id <= MAX_ID else [])
         )
         subject = msg_dict.get("subject")
         if (
@@ -333,7 +336,7 @@ class HelpdeskTicket(models.Model):
             if plain and (team.is_after_sales or team in team._after_sales_technical_teams()):
                 # the rest of the write as asked; the team, its stage and user are
                 # the gate's
-                rest = {k: v for k, v in vals.items() if k not in ("team_id", "stage_id", "user_id")}
+                rest = {k: v for k, v in vals.items() if k not in GATE_FIELDS}
                 if after_sales:
                     after_sales.write(vals)
                 if rest:

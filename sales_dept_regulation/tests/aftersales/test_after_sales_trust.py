@@ -136,9 +136,7 @@ class TestAfterSalesTrust(AfterSalesCommon):
                 groups = Line.with_user(user).formatted_read_group(
                     [("id", "in", lines.ids)], ["ticket_id"], ["__count"]
                 )
-                self.assertEqual(
-                    {g["ticket_id"][0] for g in groups}, set(expected[key].ids), key
-                )
+                self.assertEqual({g["ticket_id"][0] for g in groups}, set(expected[key].ids), key)
                 exported = Line.with_user(user).search([]).export_data(["ticket_id/number"])
                 numbers = {row[0] for row in exported["datas"]}
                 self.assertFalse(numbers & set((tickets - expected[key]).sudo().mapped("number")))
