@@ -284,6 +284,10 @@ class HelpdeskTicket(models.Model):
             # the SLA of the after-sales team, not of the team it was sent to
             arrived.sudo().set_sla()
             arrived._after_sales_subscribe()
+            if not self.env.su:
+                # whoever sent it still reads it, as a follower (helpdesk_mgmt's
+                # rule), while it waits for the Department Head
+                arrived.sudo().message_subscribe(self.env.user.partner_id.ids)
             for ticket in arrived.sudo():
                 ticket.message_post(
                     body=ticket.env._(

@@ -1,14 +1,18 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-"""The SLA lines of after-sales requests (helpdesk_mgmt_sla's helpdesk.ticket.sla)
-are written by the SLA engine only: a user who may work a request must not move
-its deadline or mark it accomplished. Reading them follows the request's record
-rules (security/aftersales/helpdesk_ticket_sla_rules.xml). The lines of other
-tickets keep helpdesk_mgmt_sla's own behaviour."""
+"""SLA lines (helpdesk_mgmt_sla's helpdesk.ticket.sla) are read by whoever reads
+their ticket, under the ticket's record rules whatever they are: helpdesk_mgmt_sla
+ships no rule for them, so every internal user read every line, and through its
+ticket the number and title of tickets of other teams and companies.
+
+The lines of after-sales requests are written by the SLA engine only: a user who
+may work a request must not move its deadline or mark it accomplished. The lines
+of other tickets are written as helpdesk_mgmt_sla lets them be."""
 
 from odoo import api, models
 from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 from .. import roles
 from ..values import check_rules_as_written, check_values
@@ -25,6 +29,16 @@ class HelpdeskTicketSla(models.Model):
                 "and state cannot be created, changed or deleted by hand."
             )
         )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        # search, read, read_group and export all go through here; done in Python
+        # rather than as record rules copied from the ticket's, so that a ticket
+        # rule added later (the company's own, another module's) is followed too
+        if not (self.env.su or kwargs.get("bypass_access")):
+            tickets = self.env["helpdesk.ticket"].with_context(active_test=False)._search([])
+            domain = Domain(domain) & Domain("ticket_id", "in", tickets)
+        return super()._search(domain, offset, limit, order, **kwargs)
 
     def _check_access(self, operation):
         result = super()._check_access(operation)

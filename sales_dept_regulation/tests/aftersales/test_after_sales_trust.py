@@ -219,6 +219,19 @@ class TestAfterSalesTrust(AfterSalesCommon):
         self.assertTrue(as_user.has_access("write"))
         as_user.write({"consumed_time": 1.0})
         self.assertEqual(line.consumed_time, 1.0)
+        # the lines follow whatever rule the company adds on tickets
+        self.env["ir.rule"].create(
+            {
+                "name": "Very high priority tickets for their assignee only",
+                "model_id": self.env["ir.model"]._get_id("helpdesk.ticket"),
+                "domain_force": "['|', ('priority', '!=', '3'), ('user_id', '=', user.id)]",
+            }
+        )
+        plain.write({"priority": "3", "user_id": self.env.user.id})
+        Line = self.env["helpdesk.ticket.sla"].with_user(self.helpdesk_user)
+        self.assertFalse(Line.search([("id", "=", line.id)]))
+        with self.assertRaises(AccessError):
+            as_user.read(["deadline"])
 
     # ------------------------------------------------------------------
     # 2. The technical team keeps what arrives
