@@ -220,14 +220,9 @@ class HelpdeskTicket(models.Model):
             if not engine and WORKFLOW_FIELDS.intersection(vals):
                 raise AccessError(self.env._("The after-sales state is set by its actions only."))
             team = after_sales_record(self.env, "helpdesk.ticket.team", vals.get("team_id"))
-            if team in technical and not engine:
-                # created in (or mailed to) the technical team: it waits for the
-                # Department Head like any request, whatever stage or user it came with
-                company = after_sales_record(self.env, "res.company", vals.get("company_id"))
-                team = team._after_sales_gate_team(company or self.env.company)
-                vals["team_id"] = team.id
-                vals.pop("stage_id", None)
-                vals.pop("user_id", None)
+            if team in technical:
+                # created in (or mailed to) the technical team: taken in below
+                self._after_sales_check_name({"name": vals.get("name")})
             self._after_sales_format_phone(vals)
             if not team.is_after_sales:
                 continue
@@ -247,11 +242,14 @@ class HelpdeskTicket(models.Model):
                 after_sales_requester_id=self.env.uid,
             )
         tickets = super().create(vals_list)
+        requests = tickets.filtered("after_sales_state")
         if not engine:
-            # the team helpdesk_mgmt computes from the assignee counts too
+            # created in the technical team, or in the team helpdesk_mgmt derives
+            # from the assignee: created as asked (and as the record rules let the
+            # user), then a request waiting for the Department Head
             tickets._after_sales_take_in()
         tickets._after_sales_check_gate()
-        tickets.filtered("after_sales_state")._after_sales_subscribe()
+        requests._after_sales_subscribe()
         return tickets
 
     def _after_sales_take_in(self, team=None):
@@ -284,20 +282,7 @@ class HelpdeskTicket(models.Model):
             # the SLA of the after-sales team, not of the team it was sent to
             arrived.sudo().set_sla()
             arrived._after_sales_subscribe()
-            if not self.env.su:
-                # whoever sent it still reads it, as a follower (helpdesk_mgmt's
-                # rule), while it waits for the Department Head
-                arrived.sudo().message_subscribe(self.env.user.partner_id.ids)
-            for ticket in arrived.sudo():
-                ticket.message_post(
-                    body=ticket.env._(
-                        "This ticket reached the after-sales flow other than through the "
-                        "Department Head's confirmation: it waits in %(team)s for that "
-                        "confirmation.",
-                        team=ticket.team_id.display_name,
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
+            arrived._after_sales_taken_in()
         return arrived
 
     @api.model
@@ -318,6 +303,22 @@ class HelpdeskTicket(models.Model):
         ):
             msg_dict = dict(msg_dict, subject=False)
         return super().message_new(msg_dict, custom_values=custom_values)
+
+    def _after_sales_taken_in(self):
+        """Whoever sent them still reads the requests taken in, as a follower
+        (helpdesk_mgmt's rule), while they wait; the chatter says why they moved."""
+        if not self.env.su:
+            self.sudo().message_subscribe(self.env.user.partner_id.ids)
+        for ticket in self.sudo():
+            ticket.message_post(
+                body=ticket.env._(
+                    "This ticket reached the after-sales flow other than through the "
+                    "Department Head's confirmation: it waits in %(team)s for that "
+                    "confirmation.",
+                    team=ticket.team_id.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def write(self, vals):
         check_values(self.env, [vals])

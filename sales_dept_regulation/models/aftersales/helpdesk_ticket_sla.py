@@ -83,21 +83,18 @@ class HelpdeskTicket(models.Model):
 
     def _after_sales_sla_engine(self, method):
         """Run helpdesk_mgmt_sla's ``method`` as the engine on after-sales requests.
-        A request without SLA lines yet gets them from whoever may read it (its
-        creation); replacing existing lines loses their history (a breach, time
-        on hold), so only the managers ask for it."""
-        self.check_access("read")
-        if (
-            not self.env.su
-            and self.sudo().ticket_sla_ids
-            and not self.env.user.has_groups(roles.MANAGERS)
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only the Department Head and the managers apply the SLA rules again "
-                    "to an after-sales request."
+        A request without SLA lines yet gets them (its creation, whoever creates
+        it); replacing existing lines loses their history (a breach, time on
+        hold), so only the managers who read the request ask for it."""
+        if not self.env.su and self.sudo().ticket_sla_ids:
+            self.check_access("read")
+            if not self.env.user.has_groups(roles.MANAGERS):
+                raise AccessError(
+                    self.env._(
+                        "Only the Department Head and the managers apply the SLA rules "
+                        "again to an after-sales request."
+                    )
                 )
-            )
         return getattr(super(HelpdeskTicket, self.sudo()), method)()
 
     def set_sla(self):

@@ -303,8 +303,19 @@ class TestAfterSalesTrust(AfterSalesCommon):
             .with_user(tech2)
             .create({"name": "x", "description": "x", "user_id": tech2.id})
         )
+        # a helpdesk user of the technical team (no sales role), whose client
+        # asks not to follow what it creates
+        self.tech_team.user_ids = [Command.link(self.helpdesk_user.id)]
+        sent = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.helpdesk_user)
+            .with_context(mail_create_nosubscribe=True)
+            .create({"name": "Leak", "description": "x", "team_id": self.tech_team.id})
+        )
+        self.assertEqual(sent.with_user(self.helpdesk_user).read(["name"])[0]["name"], "Leak")
         self.assertWaiting(ticket, self.technician)
         self.assertWaiting(derived, tech2)
+        self.assertWaiting(sent, self.helpdesk_user)
 
     def test_mail_to_the_technical_team(self):
         alias_domain = self.env["mail.alias.domain"].create({"name": "sdr-test.example.com"})
