@@ -104,6 +104,7 @@
         "data/aftersales/helpdesk_data.xml",
         "data/aftersales/helpdesk_sla_data.xml",
         "security/aftersales/helpdesk_ticket_rules.xml",
+        "security/aftersales/helpdesk_ticket_technical_rules.xml",
         "wizard/aftersales/helpdesk_ticket_decline_wizard_views.xml",
         "views/aftersales/helpdesk_ticket_views.xml",
         "views/aftersales/helpdesk_config_views.xml",

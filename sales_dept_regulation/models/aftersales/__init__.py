@@ -6,4 +6,6 @@ from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket
 from . import helpdesk_ticket_workflow
+from . import helpdesk_ticket_sla
+from . import helpdesk_sla
 from . import res_partner

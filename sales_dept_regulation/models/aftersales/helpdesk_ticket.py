@@ -5,7 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import roles
-from ..values import strip_defaults
+from ..values import check_rules_as_written, check_values, strip_defaults
+from .helpdesk_ticket_team import MAX_ID, after_sales_record
 
 AFTER_SALES_STATES = [
     ("to_confirm", "To Confirm"),
@@ -57,6 +58,8 @@ REQUEST_FIELDS = {
     "email_cc",
 }
 CLOSING_FIELDS = {"after_sales_service_status", "after_sales_result"}
+# what the gate decides for a ticket it takes in
+GATE_FIELDS = {"team_id", "stage_id", "user_id"}
 # what the technical team (and the managers) change on a confirmed request
 WORK_FIELDS = {
     "stage_id",
@@ -160,29 +163,36 @@ class HelpdeskTicket(models.Model):
         return self.env.context.get("after_sales_gate") is AFTER_SALES_GATE
 
     def _after_sales_format_phone(self, vals, partner=None):
-        if not vals.get("after_sales_phone"):
+        if "after_sales_phone" not in vals:
             return
-        if not isinstance(vals["after_sales_phone"], str):
+        number = vals["after_sales_phone"]
+        if number in (False, None, ""):
+            return
+        # {} and [] are no phone numbers either: the ORM would store them as text
+        if not isinstance(number, str):
             raise ValidationError(self.env._("The phone number must be text."))
-        partner_id = vals.get("partner_id")
+        if not number.strip():
+            vals["after_sales_phone"] = False
+            return
         if partner is None:
-            partner = self.env["res.partner"].browse(
-                partner_id if isinstance(partner_id, int) else []
-            )
+            partner = after_sales_record(self.env, "res.partner", vals.get("partner_id"))
         country = partner.sudo().country_id or self.env.company.country_id
         try:
             vals["after_sales_phone"] = self._phone_format(
-                number=vals["after_sales_phone"],
+                number=number,
                 country=country,
                 force_format="INTERNATIONAL",
                 raise_exception=True,
             )
         except UserError as error:
             raise ValidationError(
-                self.env._(
-                    "The phone number %(number)s is not valid.", number=vals["after_sales_phone"]
-                )
+                self.env._("The phone number %(number)s is not valid.", number=number)
             ) from error
+
+    def _after_sales_check_name(self, vals):
+        name = vals.get("name")
+        if "name" in vals and (not isinstance(name, str) or not name.strip()):
+            raise ValidationError(self.env._("Give the after-sales request a title."))
 
     @api.model
     def _after_sales_gate_stage(self, team, role):
@@ -198,6 +208,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self.env, vals_list)
         engine = self._after_sales_engine()
         if not engine:
             # Odoo fills readonly fields from context defaults too: a client's
@@ -206,23 +217,16 @@ class HelpdeskTicket(models.Model):
         Team = self.env["helpdesk.ticket.team"]
         technical = Team._after_sales_technical_teams()
         for vals in vals_list:
-            if not isinstance(vals, dict):
-                raise UserError(self.env._("A ticket is created from a dictionary of values."))
             if not engine and WORKFLOW_FIELDS.intersection(vals):
                 raise AccessError(self.env._("The after-sales state is set by its actions only."))
-            team_id = vals.get("team_id")
-            team = Team.browse(team_id if isinstance(team_id, int) else []).sudo().exists()
-            if team in technical and not engine:
-                raise AccessError(
-                    self.env._(
-                        "Tickets reach the team %(team)s only through the Department Head's "
-                        "confirmation of an after-sales request.",
-                        team=team.display_name,
-                    )
-                )
+            team = after_sales_record(self.env, "helpdesk.ticket.team", vals.get("team_id"))
+            if team in technical:
+                # created in (or mailed to) the technical team: taken in below
+                self._after_sales_check_name({"name": vals.get("name")})
             self._after_sales_format_phone(vals)
             if not team.is_after_sales:
                 continue
+            self._after_sales_check_name({"name": vals.get("name")})
             gate = self._after_sales_gate_stage(team, "to_confirm")
             if vals.get("stage_id", gate.id) != gate.id or vals.get("user_id"):
                 raise AccessError(
@@ -238,23 +242,86 @@ class HelpdeskTicket(models.Model):
                 after_sales_requester_id=self.env.uid,
             )
         tickets = super().create(vals_list)
-        # the team helpdesk_mgmt computes from the assignee counts too
-        entered = tickets.filtered(lambda t: t.team_id in technical)
-        if entered and not engine:
-            raise AccessError(
-                self.env._(
-                    "Tickets reach the team %(team)s only through the Department Head's "
-                    "confirmation of an after-sales request.",
-                    team=entered[:1].team_id.display_name,
-                )
-            )
+        requests = tickets.filtered("after_sales_state")
+        if not engine:
+            # created in the technical team, or in the team helpdesk_mgmt derives
+            # from the assignee: created as asked (and as the record rules let the
+            # user), then a request waiting for the Department Head
+            tickets._after_sales_take_in()
         tickets._after_sales_check_gate()
-        tickets.filtered("after_sales_state")._after_sales_subscribe()
+        requests._after_sales_subscribe()
         return tickets
 
+    def _after_sales_take_in(self, team=None):
+        """Tickets that reach an after-sales or a technical team (``team``, or the
+        one they are in: a computed team) other than through the Department
+        Head's confirmation become requests waiting in the after-sales team's
+        gate: kept, never refused."""
+        technical = self.env["helpdesk.ticket.team"]._after_sales_technical_teams()
+        arrived = self.filtered(
+            lambda t: (
+                not t.after_sales_state
+                and (team or t.team_id in technical or t.team_id.sudo().is_after_sales)
+            )
+        )
+        for ticket in arrived:
+            gate_team = (team or ticket.team_id).sudo()
+            if not gate_team.is_after_sales:
+                gate_team = gate_team._after_sales_gate_team(ticket.company_id)
+            gate = self._after_sales_gate_stage(gate_team, "to_confirm")
+            ticket.with_context(after_sales_gate=AFTER_SALES_GATE).write(
+                {
+                    "team_id": gate_team.id,
+                    "stage_id": gate.id,
+                    "user_id": False,
+                    "after_sales_state": "to_confirm",
+                    "after_sales_requester_id": self.env.uid,
+                }
+            )
+        if arrived:
+            # the SLA of the after-sales team, not of the team it was sent to
+            arrived.sudo().set_sla()
+            arrived._after_sales_subscribe()
+            arrived._after_sales_taken_in()
+        return arrived
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        # a mail with a blank subject to an after-sales or technical team is kept
+        # as "No Subject" (helpdesk_mgmt's title for a missing one), not refused
+        team_id = (custom_values or {}).get("team_id")
+        team = (
+            self.env["helpdesk.ticket.team"]
+            .sudo()
+            .browse(team_id if type(team_id) is int and 0 < team_id <= MAX_ID else [])
+        )
+        subject = msg_dict.get("subject")
+        if (
+            (team.is_after_sales or team in team._after_sales_technical_teams())
+            and isinstance(subject, str)
+            and not subject.strip()
+        ):
+            msg_dict = dict(msg_dict, subject=False)
+        return super().message_new(msg_dict, custom_values=custom_values)
+
+    def _after_sales_taken_in(self):
+        """Whoever sent them still reads the requests taken in, as a follower
+        (helpdesk_mgmt's rule), while they wait; the chatter says why they moved."""
+        if not self.env.su:
+            self.sudo().message_subscribe(self.env.user.partner_id.ids)
+        for ticket in self.sudo():
+            ticket.message_post(
+                body=ticket.env._(
+                    "This ticket reached the after-sales flow other than through the "
+                    "Department Head's confirmation: it waits in %(team)s for that "
+                    "confirmation.",
+                    team=ticket.team_id.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     def write(self, vals):
-        if not isinstance(vals, dict):
-            raise UserError(self.env._("A ticket is written with a dictionary of values."))
+        check_values(self.env, [vals])
         if self._after_sales_engine():
             return super().write(vals)
         if WORKFLOW_FIELDS.intersection(vals):
@@ -262,23 +329,33 @@ class HelpdeskTicket(models.Model):
         after_sales = self.filtered("after_sales_state")
         if after_sales:
             after_sales._after_sales_check_write(vals)
+            after_sales._after_sales_check_name(vals)
         if "after_sales_phone" in vals:
-            partners = (
-                self.partner_id
-                | self.env["res.partner"].browse(
-                    vals["partner_id"] if isinstance(vals.get("partner_id"), int) else []
-                )
-            )[:1]
-            self._after_sales_format_phone(vals, partner=partners)
+            partner = after_sales_record(self.env, "res.partner", vals.get("partner_id"))
+            self._after_sales_format_phone(vals, partner=(self.partner_id | partner)[:1])
         if "team_id" in vals:
-            self._after_sales_check_team(vals["team_id"])
+            team = after_sales_record(self.env, "helpdesk.ticket.team", vals["team_id"])
+            if after_sales:
+                after_sales._after_sales_check_team(team)
+            plain = self - after_sales
+            if plain and (team.is_after_sales or team in team._after_sales_technical_teams()):
+                # the rest of the write as asked; the team, its stage and user are
+                # the gate's
+                rest = {k: v for k, v in vals.items() if k not in GATE_FIELDS}
+                if after_sales:
+                    after_sales.write(vals)
+                if rest:
+                    plain.write(rest)
+                plain._after_sales_take_in(team)
+                return True
         if after_sales and {"stage_id", *CLOSING_FIELDS} & vals.keys():
             after_sales._after_sales_check_closing(vals)
         result = super().write(vals)
+        (self - after_sales)._after_sales_take_in()
         self._after_sales_check_gate()
-        if after_sales and "partner_id" in vals and not self.env.su:
-            # the customer decides who sees a request: the writer must still see it
-            after_sales.check_access("write")
+        # the record rules once more on the requests as written (a team the
+        # writer may not reach, a customer that hides it from her)
+        check_rules_as_written(after_sales)
         return result
 
     def _after_sales_check_write(self, vals):
@@ -307,9 +384,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def _after_sales_check_team(self, team_id):
-        team = self.env["helpdesk.ticket.team"].browse(team_id if isinstance(team_id, int) else [])
-        team = team.sudo().exists()
+    def _after_sales_check_team(self, team):
         if team.is_after_sales or (
             team in team._after_sales_technical_teams()
             and any(t.after_sales_state != "confirmed" for t in self)

@@ -2,6 +2,33 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..values import check_rules_as_written
+
+# the largest id PostgreSQL's integer columns hold
+MAX_ID = 2**31 - 1
+
+
+def after_sales_record(env, model, value):
+    """The record an RPC client names by id in ``value`` (sudo, for the addon's
+    own checks), empty for no value; an id of the wrong shape or of no record is
+    a clear error here rather than a server error further down."""
+    if value in (False, None):
+        return env[model]
+    if (
+        type(value) is not int
+        or not 0 < value <= MAX_ID
+        or not env[model].sudo().browse(value).exists()
+    ):
+        raise ValidationError(
+            env._(
+                "%(value)s is not the id of an existing %(model)s.",
+                value=repr(value)[:40],
+                model=env["ir.model"].sudo()._get(model).name,
+            )
+        )
+    return env[model].sudo().browse(value)
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -12,13 +39,74 @@ class HelpdeskTicketTeam(models.Model):
         help="New tickets of this team wait for the Department Head's confirmation "
         "before the technical team sees them.",
     )
+    is_technical = fields.Boolean(
+        string="Receives Confirmed Requests",
+        help="The team may receive the after-sales requests the Department Head "
+        "confirms. A ticket that reaches it otherwise becomes a request waiting for "
+        "the Department Head's confirmation.",
+    )
     technical_team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        domain="[('is_after_sales', '=', False), ('id', '!=', id)]",
+        domain="[('is_technical', '=', True), ('id', '!=', id)]",
         help="The team a confirmed after-sales request is handed to.",
     )
+
+    @api.constrains("is_after_sales", "is_technical", "technical_team_id")
+    def _check_after_sales_technical_team(self):
+        for team in self:
+            if team.is_after_sales and team.is_technical:
+                raise ValidationError(
+                    self.env._(
+                        "The team %(team)s cannot be both an after-sales team and a "
+                        "technical team.",
+                        team=team.display_name,
+                    )
+                )
+            technical = team.sudo().technical_team_id
+            if team.is_after_sales and technical and not technical.is_technical:
+                raise ValidationError(
+                    self.env._(
+                        "Only a team flagged as technical receives confirmed after-sales "
+                        "requests: %(team)s is not one.",
+                        team=technical.display_name,
+                    )
+                )
+        unflagged = self.filtered(lambda t: not t.is_technical)
+        senders = self.sudo().search(
+            [("is_after_sales", "=", True), ("technical_team_id", "in", unflagged.ids)], limit=1
+        )
+        if senders:
+            raise ValidationError(
+                self.env._(
+                    "The team %(team)s receives the requests of %(sender)s: it stays a "
+                    "technical team.",
+                    team=senders.technical_team_id.display_name,
+                    sender=senders.display_name,
+                )
+            )
+
+    def write(self, vals):
+        result = super().write(vals)
+        # the teams of the after-sales flow stay where their editor may reach them
+        check_rules_as_written(self.filtered(lambda t: t.is_after_sales or t.is_technical))
+        return result
 
     @api.model
     def _after_sales_technical_teams(self):
         """The teams a ticket enters only through the Department Head's confirmation."""
         return self.sudo().search([("is_after_sales", "=", True)]).technical_team_id
+
+    def _after_sales_gate_team(self, company):
+        """The after-sales team whose gate a ticket arriving at the technical team
+        ``self`` waits in: the one of the ticket's company first."""
+        senders = self.sudo().search(
+            [("is_after_sales", "=", True), ("technical_team_id", "=", self.id)]
+        )
+        return senders.filtered(lambda t: t.company_id == company)[:1] or senders[:1]
+
+    @api.model
+    def _after_sales_flag_technical_teams(self):
+        """The teams chosen as technical before the flag existed get it."""
+        self._after_sales_technical_teams().filtered(lambda t: not t.is_technical).write(
+            {"is_technical": True}
+        )

@@ -6,3 +6,4 @@ from . import test_after_sales_guard
 from . import test_after_sales_sla
 from . import test_after_sales_report
 from . import test_after_sales_tour
+from . import test_after_sales_trust
