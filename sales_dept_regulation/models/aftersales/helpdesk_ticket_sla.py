@@ -1,10 +1,12 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-"""SLA lines (helpdesk_mgmt_sla's helpdesk.ticket.sla) are read by whoever reads
-their ticket, under the ticket's record rules whatever they are: helpdesk_mgmt_sla
-ships no rule for them, so every internal user read every line, and through its
-ticket the number and title of tickets of other teams and companies.
+"""SLA lines (helpdesk_mgmt_sla's helpdesk.ticket.sla) of after-sales requests are
+read by whoever reads their request, under the ticket's record rules whatever they
+are: helpdesk_mgmt_sla ships no rule for them, so every internal user read every
+line, and through its ticket the number and title of requests of other teams and
+companies. The lines of other teams' tickets are left as helpdesk_mgmt_sla has
+them (the same hole, OCA's to close).
 
 The lines of after-sales requests are written by the SLA engine only: a user who
 may work a request must not move its deadline or mark it accomplished. The lines
@@ -36,8 +38,15 @@ class HelpdeskTicketSla(models.Model):
         # rather than as record rules copied from the ticket's, so that a ticket
         # rule added later (the company's own, another module's) is followed too
         if not (self.env.su or kwargs.get("bypass_access")):
-            tickets = self.env["helpdesk.ticket"].with_context(active_test=False)._search([])
-            domain = Domain(domain) & Domain("ticket_id", "in", tickets)
+            tickets = self.env["helpdesk.ticket"].with_context(active_test=False)
+            readable = tickets._search([])
+            # other tickets' lines stay as helpdesk_mgmt_sla shows them (every
+            # internal user reads them: its own test_sla_no_write_permission
+            # relies on it); installing the addon changes nothing for them
+            others = tickets.sudo()._search([("after_sales_state", "=", False)])
+            domain = Domain(domain) & (
+                Domain("ticket_id", "in", readable) | Domain("ticket_id", "in", others)
+            )
         return super()._search(domain, offset, limit, order, **kwargs)
 
     def _check_access(self, operation):
