@@ -26,6 +26,7 @@
     "data": [
         "security/sales_dept_regulation_groups.xml",
         "security/ir.model.access.csv",
+        "security/engine_rules.xml",
         "security/conduct/sale_conduct_fine_rules.xml",
         "security/grading/customer_grading_rules.xml",
         "security/grading/ir.model.access.csv",

@@ -9,3 +9,5 @@ from . import archive
 from . import sample
 from . import dashboard
 from . import aftersales
+from . import tier_review
+from . import mail_followers

@@ -13,4 +13,3 @@ from . import sale_order
 from . import res_partner
 from . import sale_archive_document_workflow
 from . import sale_archive_loan_workflow
-from . import mail_followers

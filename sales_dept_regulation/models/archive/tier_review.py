@@ -1,32 +1,15 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import AccessError
 
 from ..contract.tier_review import is_engine
-from .archive_visibility import ARCHIVE_MODELS, compute_readable_archive, readable_archive_domain
+from .archive_visibility import ARCHIVE_MODELS
 
 
 class TierReview(models.Model):
     _inherit = "tier.review"
-
-    # the reviews of a document or loan follow its visibility
-    # (security/archive/sale_archive_rules.xml); other reviews are left as they are
-    sdr_archive_readable = fields.Boolean(
-        string="Readable Archive Record",
-        compute="_compute_sdr_archive_readable",
-        search="_search_sdr_archive_readable",
-        compute_sudo=False,
-    )
-
-    @api.depends("model", "res_id")
-    @api.depends_context("uid")
-    def _compute_sdr_archive_readable(self):
-        compute_readable_archive(self, "model")
-
-    def _search_sdr_archive_readable(self, operator, value):
-        return readable_archive_domain(self, "model", operator, value)
 
     def _get_reviewers(self):
         # four eyes: nobody reviews a request of their own, the next level does

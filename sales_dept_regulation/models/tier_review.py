@@ -1,0 +1,53 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .contract.tier_review import is_engine
+from .engine_visibility import REVIEWED_MODELS, compute_readable, readable_domain
+
+
+class TierReview(models.Model):
+    """The reviews of the addon's requests and of orders signed under its tiers:
+    read by who reads the request or order (security/engine_rules.xml), created,
+    written and deleted by the tier engine only (each capability's tier_review.py
+    says through which buttons). The access check itself says so, so that
+    has_access() and the access inventory agree with the guards. Other reviews
+    are left as OCA has them."""
+
+    _inherit = "tier.review"
+
+    sdr_parent_readable = fields.Boolean(
+        string="Readable Document",
+        compute="_compute_sdr_parent_readable",
+        search="_search_sdr_parent_readable",
+        compute_sudo=False,
+    )
+
+    @api.depends("model", "res_id", "definition_id.sdr_applies_to")
+    @api.depends_context("uid")
+    def _compute_sdr_parent_readable(self):
+        compute_readable(self, "model", REVIEWED_MODELS, orders=True)
+
+    def _search_sdr_parent_readable(self, operator, value):
+        return readable_domain(self, "model", REVIEWED_MODELS, operator, value, orders=True)
+
+    def _sdr_is_ours(self):
+        return self.model in REVIEWED_MODELS or (
+            self.model == "sale.order" and self.definition_id.sdr_applies_to
+        )
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if result or operation == "read" or is_engine(self.env):
+            return result
+        forbidden = self.sudo().filtered(lambda review: review._sdr_is_ours())
+        if forbidden:
+            return self.browse(forbidden.ids), lambda: AccessError(
+                self.env._(
+                    "Reviews are created and decided only through the buttons of the "
+                    "request or the order they belong to."
+                )
+            )
+        return None
