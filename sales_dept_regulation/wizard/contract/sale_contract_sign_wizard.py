@@ -29,19 +29,23 @@ def _has_ink(data):
     return False
 
 
-class CommentWizard(models.TransientModel):
-    _inherit = "comment.wizard"
+class SaleContractSignWizard(models.TransientModel):
+    """The signing dialog of the regulations' tiers: a drawn signature to sign,
+    a reason to refuse. OCA's comment wizard stays as OCA made it (its comment
+    is required) for every other tier, a company's own on sales orders included."""
 
+    _name = "sale.contract.sign.wizard"
+    _description = "Contract Signing Dialog"
+
+    order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
+    validate_reject = fields.Selection(
+        [("validate", "Sign"), ("reject", "Refuse to Sign")], required=True
+    )
     # a signature needs no comment; a rejection needs a reason (checked below)
-    comment = fields.Char(required=False)
-    sdr_is_sale_order = fields.Boolean(compute="_compute_sdr_is_sale_order")
+    comment = fields.Char()
     # kept in the wizard's row: checked as an image before anything is stored
     sdr_signature = fields.Binary(string="Signature", attachment=False)
     sdr_signer_name = fields.Char(default=lambda self: self.env.user.name)
-
-    def _compute_sdr_is_sale_order(self):
-        for wizard in self:
-            wizard.sdr_is_sale_order = wizard.res_model == "sale.order"
 
     @api.constrains("sdr_signature")
     def _check_sdr_signature(self):
@@ -75,11 +79,7 @@ class CommentWizard(models.TransientModel):
 
     def add_comment(self):
         self.ensure_one()
-        if self.res_model != "sale.order":
-            return super().add_comment()
-        if self.validate_reject not in ("validate", "reject"):
-            raise UserError(self.env._("Choose whether to sign or to reject."))
-        order = self.env["sale.order"].browse(self.res_id).exists()
+        order = self.order_id.exists()
         if not order:
             raise UserError(self.env._("The order to sign no longer exists."))
         order.check_access("read")
@@ -87,17 +87,17 @@ class CommentWizard(models.TransientModel):
             raise UserError(self.env._("Please give the reason of the rejection."))
         # the reviews come from the order, never from the dialog's values: one
         # decides only the review whose turn it is (refused with the reason)
-        reviews = order._contract_reviews_to_decide()
-        if not reviews:
+        if not order._contract_signed_under_rules():
             raise UserError(
                 self.env._(
                     "You are not the signer %(order)s is waiting for.",
                     order=order.display_name,
                 )
             )
+        review = order._contract_review_to_sign(raise_error=True)
         signature = False
         if self.validate_reject == "validate":
             signature = self._contract_signature_image()
-            if not signature and order._contract_signed_under_rules():
+            if not signature:
                 raise UserError(self.env._("Draw your signature on the pad to sign the contract."))
-        order._contract_decide(reviews, self.validate_reject, self.comment, signature)
+        order._contract_decide(review, self.validate_reject, self.comment, signature)
