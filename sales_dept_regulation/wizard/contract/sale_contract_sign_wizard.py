@@ -9,6 +9,7 @@ from PIL import Image
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import sql
 
 # a drawn signature has at least this many visible dark pixels
 MIN_INK_PIXELS = 20
@@ -46,6 +47,16 @@ class SaleContractSignWizard(models.TransientModel):
     # kept in the wizard's row: checked as an image before anything is stored
     sdr_signature = fields.Binary(string="Signature", attachment=False)
     sdr_signer_name = fields.Char(default=lambda self: self.env.user.name)
+
+    def init(self):
+        # An earlier version of this addon made OCA's comment.wizard.comment
+        # optional and so dropped its NOT NULL, which Odoo puts back only when
+        # base_tier_validation itself is updated: put it back (the rows are
+        # dialogs, transient).
+        columns = sql.table_columns(self.env.cr, "comment_wizard")
+        if columns.get("comment", {}).get("is_nullable") == "YES":
+            self.env.cr.execute("DELETE FROM comment_wizard WHERE comment IS NULL")
+            sql.set_not_null(self.env.cr, "comment_wizard", "comment")
 
     @api.constrains("sdr_signature")
     def _check_sdr_signature(self):
