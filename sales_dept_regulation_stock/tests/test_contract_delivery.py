@@ -3,6 +3,8 @@
 
 import unittest
 
+from lxml import etree
+
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -111,6 +113,18 @@ class TestContractDelivery(ContractDeliveryCommon):
         added = order.order_line.filtered(lambda line: line.product_id == self.spare)
         self.assertEqual(added.qty_delivered, 1.0)
         self.assertTrue(order.need_validation, "the amendment is signed again")
+
+    def test_order_form_in_the_inventory_layout(self):
+        """sale_stock replaces the delivery date's row of the order form: the
+        contract's views still hide it on a contract, whatever the install order."""
+        arch = self.env["sale.order"].get_view(self.env.ref("sale.view_order_form").id)["arch"]
+        shipping = etree.fromstring(arch).xpath("//group[@name='sale_shipping']")[0]
+        self.assertTrue(shipping.xpath(".//field[@name='warehouse_id']"), "sale_stock's layout")
+        self.assertFalse(shipping.xpath(".//div[@name='commitment_date_div']"))
+        row = shipping.xpath(".//field[@name='commitment_date']/..")[0]
+        label = shipping.xpath(".//label[@for='commitment_date']")[0]
+        for node in (row, label):
+            self.assertEqual(node.get("invisible"), "sdr_approval_kind == 'contract'")
 
     def test_delivery_arrangement_is_not_the_carrier(self):
         labels = self.env["sale.order"].fields_get(["sdr_delivery_method"], ["string"])

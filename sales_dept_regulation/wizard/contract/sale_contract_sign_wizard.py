@@ -11,6 +11,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import sql
 
+from ...models.values import check_values
+
+# the largest id PostgreSQL's integer columns hold
+MAX_ID = 2**31 - 1
+
 # a drawn signature has at least this many visible dark pixels
 MIN_INK_PIXELS = 20
 
@@ -57,6 +62,21 @@ class SaleContractSignWizard(models.TransientModel):
         if columns.get("comment", {}).get("is_nullable") == "YES":
             self.env.cr.execute("DELETE FROM comment_wizard WHERE comment IS NULL")
             sql.set_not_null(self.env.cr, "comment_wizard", "comment")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # what a client sends (or its context's defaults): a clear refusal, not
+        # a database error, for an order id or a decision that cannot be one
+        check_values(self.env, vals_list)
+        context = self.env.context
+        for vals in vals_list:
+            order_id = vals.get("order_id", context.get("default_order_id"))
+            if type(order_id) is not int or not 0 < order_id <= MAX_ID:
+                raise UserError(self.env._("The order to sign no longer exists."))
+            decision = vals.get("validate_reject", context.get("default_validate_reject"))
+            if decision not in ("validate", "reject"):
+                raise UserError(self.env._("Choose whether to sign or to reject."))
+        return super().create(vals_list)
 
     @api.constrains("sdr_signature")
     def _check_sdr_signature(self):
