@@ -226,7 +226,11 @@ class TestRegulationAdminTiers(ContractCommon):
         self.assertEqual(self.company_tier.name, "Company: big quotation")
         self.assertTrue(self.company_tier.active)
         self.assertFalse(self.company_tier.sdr_applies_to)
-        # the regulations' own stay his
+        # the regulations' own stay his, listed in his Signatories menu
+        action = self.env.ref(f"{MODULE}.tier_definition_action_sale")
+        listed = admin_env["tier.definition"].search(ast.literal_eval(action.domain))
+        self.assertIn(self.tier_gm, listed)
+        self.assertNotIn(self.company_tier, listed)
         self.tier_gm.with_env(admin_env).write({"sequence": 35})
         self.assertEqual(self.tier_gm.sequence, 35)
         # a Settings administrator keeps every tier definition
