@@ -20,6 +20,7 @@ class SaleContractSignature(models.Model):
     _name = "sale.contract.signature"
     _description = "Contract Signature"
     _order = "order_id, version desc, date, id"
+    _check_company_auto = True
 
     order_id = fields.Many2one("sale.order", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from .. import roles
 from ..grading.sale_customer_grade import CUSTOMER_STAGES
+from ..values import check_rules_as_written, check_values
 
 # the regulations revise the contract templates every half year
 REVISION_MONTHS = 6
@@ -39,6 +40,7 @@ class SaleContractTemplate(models.Model):
     grade_ids = fields.Many2many(
         "sale.customer.grade",
         string="Customer Grades",
+        check_company=True,
         help="Applies to customers of these grades (empty: any grade).",
     )
     category_ids = fields.Many2many(
@@ -71,6 +73,13 @@ class SaleContractTemplate(models.Model):
         for template in self:
             if not (template.name or "").strip():
                 raise ValidationError(self.env._("A contract template needs a name."))
+            if not template.revision_date:
+                raise ValidationError(
+                    self.env._(
+                        "The contract template %(template)s needs the date of its last revision.",
+                        template=template.name,
+                    )
+                )
             if not REVISION_DATE_MIN <= template.revision_date <= REVISION_DATE_MAX:
                 raise ValidationError(
                     self.env._(
@@ -85,6 +94,18 @@ class SaleContractTemplate(models.Model):
                 raise ValidationError(
                     self.env._("The next revision is half a year after the last one.")
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_values(self.env, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_values(self.env, [vals])
+        res = super().write(vals)
+        # a template moved into a company the editor does not belong to
+        check_rules_as_written(self)
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -73,7 +73,8 @@ class SaleOrder(models.Model):
     sdr_order_channel = fields.Selection(ORDER_CHANNELS, string="Order Taken By", tracking=True)
     sdr_delivery_method = fields.Selection(
         DELIVERY_METHODS,
-        string="Delivery Method",
+        # not "Delivery Method": the carrier of Odoo's delivery has that label
+        string="Delivery Arrangement",
         tracking=True,
         prefetch=CONTRACT_PREFETCH,
     )
@@ -266,6 +267,11 @@ class SaleOrder(models.Model):
         return reviewed.filtered(
             lambda order: order.sudo().review_ids.definition_id.filtered("sdr_applies_to")
         )
+
+    def _contract_signed_by_rules(self):
+        """The orders of ``self`` the regulations sign: under one of their rules,
+        or with signatures of their tiers. Every review on them is the engine's."""
+        return self.filtered("sdr_approval_kind") | self._contract_signed_under_rules()
 
     def _contract_check_signed_terms(self, vals):
         """Refuse a write of ``vals`` that changes what was signed, unless the

@@ -81,11 +81,14 @@ class SaleOrder(models.Model):
         return vals
 
     def _tier_validation_check_write_remove_reviews(self, vals):
-        # OCA removes reviews only when an order is cancelled or set back to a
-        # quotation: any other write (a confirmation) has nothing to remove
-        if vals.get(self._state_field) not in (self._cancel_state, *self._state_from):
-            return
-        super(SaleOrder, as_engine(self))._tier_validation_check_write_remove_reviews(vals)
+        # OCA's rule (and its _allow_to_remove_reviews hook) decides for every
+        # order; the regulations' signatures are removed by the engine, once the
+        # freeze has let the write through (a cancellation, a return to quotation)
+        signing = self._contract_signed_under_rules()
+        super(SaleOrder, self - signing)._tier_validation_check_write_remove_reviews(vals)
+        return super(SaleOrder, as_engine(signing))._tier_validation_check_write_remove_reviews(
+            vals
+        )
 
     def _compute_validation_status(self):
         # most orders never have a review: no need for OCA's filters (Odoo takes
@@ -211,26 +214,10 @@ class SaleOrder(models.Model):
             return self.env["tier.review"]
         return current[:1]
 
-    def _contract_reviews_to_decide(self):
-        """The reviews the current user decides now: for the regulations' tiers the
-        one whose turn it is (refused with the reason otherwise), for a company's
-        own tiers what OCA lets the user approve."""
-        self.ensure_one()
-        if self._contract_signed_under_rules():
-            return self._contract_review_to_sign(raise_error=True)
-        sequences = self._get_sequences_to_approve(self.env.user)
-        return self.review_ids.filtered(
-            lambda r: (
-                r.status in ("waiting", "pending")
-                and self.env.user in r.reviewer_ids
-                and (r.sequence in sequences or r.approve_sequence_bypass)
-            )
-        )
-
     def validate_tier(self):
         self.ensure_one()
         if not self._contract_signed_under_rules():
-            return super(SaleOrder, as_engine(self)).validate_tier()
+            return super().validate_tier()
         review = self._contract_review_to_sign(raise_error=True)
         if review.has_comment:
             action = self._add_comment("validate", review)
@@ -244,7 +231,7 @@ class SaleOrder(models.Model):
     def reject_tier(self):
         self.ensure_one()
         if not self._contract_signed_under_rules():
-            return super(SaleOrder, as_engine(self)).reject_tier()
+            return super().reject_tier()
         review = self._contract_review_to_sign(raise_error=True)
         # a rejection always needs a reason: always ask for it
         return self._add_comment("reject", review)
@@ -265,7 +252,7 @@ class SaleOrder(models.Model):
     def _validate_tier(self, tiers=False, signature=False):
         self.ensure_one()
         if not self._contract_signed_under_rules():
-            return super(SaleOrder, as_engine(self))._validate_tier(tiers)
+            return super()._validate_tier(tiers)
         review = self._contract_review_to_sign()
         if tiers:
             review &= tiers
@@ -280,7 +267,7 @@ class SaleOrder(models.Model):
     def _rejected_tier(self, tiers=False):
         self.ensure_one()
         if not self._contract_signed_under_rules():
-            return super(SaleOrder, as_engine(self))._rejected_tier(tiers)
+            return super()._rejected_tier(tiers)
         review = self._contract_review_to_sign()
         if tiers:
             review &= tiers

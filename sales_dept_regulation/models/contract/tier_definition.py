@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
 
+from ..values import check_rules_as_written
 from .sale_order import APPROVAL_KINDS
 
 # what _companies_with_own_definitions reads
@@ -21,6 +23,18 @@ class TierDefinition(models.Model):
         "above 500,000). Empty: a tier of the company's own, applied by its domain "
         "as OCA's tier validation does.",
     )
+
+    @api.constrains("sdr_applies_to", "model_id")
+    def _check_sdr_applies_to(self):
+        for definition in self.filtered("sdr_applies_to"):
+            if definition.model != "sale.order":
+                raise ValidationError(
+                    self.env._(
+                        "A rule of the regulations applies to sales orders only: clear it on "
+                        "%(definition)s.",
+                        definition=definition.display_name,
+                    )
+                )
 
     @api.model
     @tools.ormcache("model_name")
@@ -43,6 +57,8 @@ class TierDefinition(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        # a definition made into one the Regulation Administrator may not manage
+        check_rules_as_written(self)
         if CACHED_FIELDS.intersection(vals):
             self.env.registry.clear_cache()
         return res

@@ -23,21 +23,48 @@ class TierReview(models.Model):
     _inherit = "tier.review"
 
     def _refuse_unless_signing_engine(self, vals=None):
-        """Reviews of sales orders are the engine's: no user creates, writes or
-        deletes one, whatever field, whatever route (the order's review_ids,
-        a review of another model moved onto an order)."""
+        """Reviews of the regulations' signing are the engine's: no user creates,
+        writes or deletes one, whatever field, whatever route (the order's
+        review_ids, a review moved onto a signed order or given one of the
+        regulations' tiers). Reviews of a company's own tiers stay OCA's."""
         if is_engine(self.env):
             return
-        touches_orders = any(review.model == "sale.order" for review in self) or (
-            isinstance(vals, dict) and vals.get("model") == "sale.order"
-        )
-        if touches_orders:
+        touches_signing = bool(self._contract_signing_reviews())
+        if not touches_signing and isinstance(vals, dict):
+            definition_id = vals.get("definition_id")
+            if isinstance(definition_id, int) and not isinstance(definition_id, bool):
+                definition = self.env["tier.definition"].sudo().browse(definition_id).exists()
+                touches_signing = bool(definition.sdr_applies_to)
+            if not touches_signing and {"model", "res_id"}.intersection(vals):
+                # where the reviews land once written
+                for review in self.sudo():
+                    model = vals.get("model", review.model)
+                    res_id = vals.get("res_id", review.res_id)
+                    if model == "sale.order" and isinstance(res_id, int):
+                        order = self.env["sale.order"].sudo().browse(res_id).exists()
+                        if order._contract_signed_by_rules():
+                            touches_signing = True
+                            break
+        if touches_signing:
             raise AccessError(
                 self.env._(
-                    "Sales order reviews are decided only through Validate, Reject and "
+                    "The signatures of a contract are given only through Sign, Refuse and "
                     "Restart on the order."
                 )
             )
+
+    def _contract_signing_reviews(self):
+        """The reviews of ``self`` that belong to the regulations' signing: of one
+        of its tiers, or on an order they sign."""
+        reviews = self.sudo()
+        on_orders = reviews.filtered(lambda r: r.model == "sale.order")
+        orders = self.env["sale.order"].sudo().browse(on_orders.mapped("res_id")).exists()
+        signed = set(orders._contract_signed_by_rules().ids)
+        return reviews.filtered(
+            lambda r: (
+                r.definition_id.sdr_applies_to or (r.model == "sale.order" and r.res_id in signed)
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -61,12 +88,14 @@ class TierReview(models.Model):
     def _compute_todo_by(self):
         # the role's own name (部长), not the privilege's path to it
         res = super()._compute_todo_by()
-        for review in self.filtered(lambda r: r.model == "sale.order" and r.reviewer_group_id):
+        for review in self.filtered(
+            lambda r: r.definition_id.sdr_applies_to and r.reviewer_group_id
+        ):
             review.todo_by = review.reviewer_group_id.name
         return res
 
     def _notify_review_reminder_body(self):
-        if self.model != "sale.order":
+        if not self.definition_id.sdr_applies_to:
             return super()._notify_review_reminder_body()
         return self.env._(
             "A signature has been waited for since %s days.",

@@ -8,3 +8,4 @@ from . import test_contract_server_rules
 from . import test_contract_documents
 from . import test_contract_tour_zh
 from . import test_contract_phone_tour
+from . import test_contract_oca_boundary

@@ -71,11 +71,11 @@ class ContractCommon(RegulationCommon):
         return self.env["sale.order"].with_user(user or self.salesperson).create(values)
 
     def _sign(self, order, user, comment=False, signature=SIGNATURE_PNG):
-        """Sign as the UI does: the Validate button opens the comment wizard."""
+        """Sign as the UI does: the Sign button opens the signing dialog."""
         action = order.with_user(user).validate_tier()
-        self.assertEqual(action["res_model"], "comment.wizard")
+        self.assertEqual(action["res_model"], "sale.contract.sign.wizard")
         wizard = (
-            self.env["comment.wizard"]
+            self.env["sale.contract.sign.wizard"]
             .with_user(user)
             .with_context(**action["context"])
             .create({"comment": comment, "sdr_signature": signature})
@@ -85,7 +85,7 @@ class ContractCommon(RegulationCommon):
     def _reject(self, order, user, reason):
         action = order.with_user(user).reject_tier()
         wizard = (
-            self.env["comment.wizard"]
+            self.env["sale.contract.sign.wizard"]
             .with_user(user)
             .with_context(**action["context"])
             .create({"comment": reason})

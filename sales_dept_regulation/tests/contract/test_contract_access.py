@@ -57,19 +57,19 @@ class TestContractAccess(ContractCommon):
         order.with_user(self.salesperson).request_validation()
         review = order.review_ids.filtered(lambda r: r.definition_id == self.tier_dh)
         for user in (self.salesperson, self.department_head):
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 review.with_user(user).write({"status": "approved", "done_by": user.id})
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 review.with_user(user).with_context(sdr_tier_engine=True).write(
                     {"status": "approved"}
                 )
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 order.review_ids.with_user(user).unlink()
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 self.env["tier.review"].with_user(user).create(
                     {"model": "sale.order", "res_id": order.id, "definition_id": self.tier_dh.id}
                 )
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 review.with_user(user).write({"comment": "please hurry"})
         self.assertFalse(review.comment)
         self.assertEqual(review.status, "pending")

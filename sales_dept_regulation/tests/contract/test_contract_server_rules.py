@@ -257,7 +257,7 @@ class TestContractServerRules(ContractCommon):
         reviewers = review_dgm.reviewer_ids
         for user in (self.salesperson, self.general_manager):
             for context in CLIENT_CONTEXTS:
-                with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+                with self.assertRaisesMessage(AccessError, "given only through Sign"):
                     review_dgm.with_user(user).with_context(**context).write(
                         {"reviewer_ids": [Command.link(user.id)]}
                     )
@@ -269,14 +269,15 @@ class TestContractServerRules(ContractCommon):
     def test_forged_approvals_are_refused(self):
         order = self._order()
         for user in (self.salesperson, self.general_manager):
-            # an approved review of another model, then moved onto the order
+            # an approved review of another model, then moved onto the order (the
+            # same id, or the model only)
             review = (
                 self.env["tier.review"]
                 .with_user(user)
                 .create(
                     {
                         "model": "res.partner",
-                        "res_id": self.partner.id,
+                        "res_id": order.id,
                         "status": "approved",
                     }
                 )
@@ -284,10 +285,11 @@ class TestContractServerRules(ContractCommon):
             for vals in (
                 {"model": "sale.order", "res_id": order.id},
                 {"model": "sale.order"},
+                {"model": "sale.order", "res_id": order.id, "definition_id": False},
             ):
-                with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+                with self.assertRaisesMessage(AccessError, "given only through Sign"):
                     review.with_user(user).write(vals)
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 self.env["tier.review"].with_user(user).create(
                     {
                         "model": "sale.order",
@@ -310,7 +312,7 @@ class TestContractServerRules(ContractCommon):
             order.with_user(self.salesperson).action_confirm()
         # the same on a contract under signature
         signing = self._under_signature()
-        with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+        with self.assertRaisesMessage(AccessError, "given only through Sign"):
             self.env["tier.review"].with_user(self.general_manager).create(
                 {
                     "model": "sale.order",
@@ -328,17 +330,15 @@ class TestContractServerRules(ContractCommon):
         self._sign(order, self.department_head, comment="Credit checked")
         review = order.review_ids.filtered(lambda r: r.definition_id == self.tier_dh)
         for user in (self.salesperson, self.department_head, self.general_manager):
-            with self.assertRaisesMessage(AccessError, "decided only through Validate"):
+            with self.assertRaisesMessage(AccessError, "given only through Sign"):
                 review.with_user(user).write({"comment": "Replaced"})
             # nor through the signing dialog with the review of somebody else
             wizard = (
-                self.env["comment.wizard"]
+                self.env["sale.contract.sign.wizard"]
                 .with_user(user)
                 .create(
                     {
-                        "res_model": "sale.order",
-                        "res_id": order.id,
-                        "review_ids": [Command.set(review.ids)],
+                        "order_id": order.id,
                         "validate_reject": "validate",
                         "comment": "Replaced",
                     }
@@ -360,10 +360,9 @@ class TestContractServerRules(ContractCommon):
             (base64.b64encode(b"<svg xmlns='http://www.w3.org/2000/svg'/>").decode(), "SVG"),
         ):
             with self.assertRaisesRegex(UserError, message):
-                self.env["comment.wizard"].with_user(self.department_head).create(
+                self.env["sale.contract.sign.wizard"].with_user(self.department_head).create(
                     {
-                        "res_model": "sale.order",
-                        "res_id": order.id,
+                        "order_id": order.id,
                         "validate_reject": "validate",
                         "sdr_signature": value,
                     }

@@ -94,16 +94,14 @@ class TestContractSignature(ContractCommon):
             order.with_user(self.general_manager).reject_tier()
         with self.assertRaisesRegex(UserError, "not the signer"):
             order.with_user(self.salesperson).validate_tier()
-        # the comment wizard cannot be used to sign another tier either
-        gm_review = order.review_ids.filtered(lambda r: r.definition_id == self.tier_gm)
+        # the signing dialog cannot be used to sign another tier either: the
+        # review decided is the order's current one, never one the dialog names
         wizard = (
-            self.env["comment.wizard"]
+            self.env["sale.contract.sign.wizard"]
             .with_user(self.general_manager)
             .create(
                 {
-                    "res_model": "sale.order",
-                    "res_id": order.id,
-                    "review_ids": [Command.set(gm_review.ids)],
+                    "order_id": order.id,
                     "validate_reject": "validate",
                     "comment": "early",
                 }
@@ -170,7 +168,7 @@ class TestContractSignature(ContractCommon):
         order = self._order(client_order_ref=False, sdr_delivery_method=False)
         with self.assertRaisesRegex(UserError, "Customer Reference") as error:
             order.with_user(self.salesperson).request_validation()
-        self.assertIn("Delivery Method", str(error.exception))
+        self.assertIn("Delivery Arrangement", str(error.exception))
         self.assertFalse(order.review_ids)
         order.write({"client_order_ref": "HT-7", "sdr_delivery_method": "pickup"})
         self.company.sdr_contract_required_field_ids = self.env["ir.model.fields"]._get(
@@ -240,12 +238,14 @@ class TestContractSignature(ContractCommon):
         action = order.with_user(self.deputy_gm).reject_tier()
         self.assertEqual(action["context"]["default_validate_reject"], "reject")
         wizard_form = Form(
-            self.env["comment.wizard"].with_user(self.deputy_gm).with_context(**action["context"])
+            self.env["sale.contract.sign.wizard"]
+            .with_user(self.deputy_gm)
+            .with_context(**action["context"])
         )
         with self.assertRaisesMessage(AssertionError, "comment is a required field"):
             wizard_form.save()  # the reason is required in the form
         wizard = (
-            self.env["comment.wizard"]
+            self.env["sale.contract.sign.wizard"]
             .with_user(self.deputy_gm)
             .with_context(**action["context"])
             .create({"comment": " "})

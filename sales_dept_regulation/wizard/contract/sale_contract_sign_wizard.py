@@ -9,6 +9,12 @@ from PIL import Image
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import sql
+
+from ...models.values import check_values
+
+# the largest id PostgreSQL's integer columns hold
+MAX_ID = 2**31 - 1
 
 # a drawn signature has at least this many visible dark pixels
 MIN_INK_PIXELS = 20
@@ -29,19 +35,48 @@ def _has_ink(data):
     return False
 
 
-class CommentWizard(models.TransientModel):
-    _inherit = "comment.wizard"
+class SaleContractSignWizard(models.TransientModel):
+    """The signing dialog of the regulations' tiers: a drawn signature to sign,
+    a reason to refuse. OCA's comment wizard stays as OCA made it (its comment
+    is required) for every other tier, a company's own on sales orders included."""
 
+    _name = "sale.contract.sign.wizard"
+    _description = "Contract Signing Dialog"
+
+    order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
+    validate_reject = fields.Selection(
+        [("validate", "Sign"), ("reject", "Refuse to Sign")], required=True
+    )
     # a signature needs no comment; a rejection needs a reason (checked below)
-    comment = fields.Char(required=False)
-    sdr_is_sale_order = fields.Boolean(compute="_compute_sdr_is_sale_order")
+    comment = fields.Char()
     # kept in the wizard's row: checked as an image before anything is stored
     sdr_signature = fields.Binary(string="Signature", attachment=False)
     sdr_signer_name = fields.Char(default=lambda self: self.env.user.name)
 
-    def _compute_sdr_is_sale_order(self):
-        for wizard in self:
-            wizard.sdr_is_sale_order = wizard.res_model == "sale.order"
+    def init(self):
+        # An earlier version of this addon made OCA's comment.wizard.comment
+        # optional and so dropped its NOT NULL, which Odoo puts back only when
+        # base_tier_validation itself is updated: put it back (the rows are
+        # dialogs, transient).
+        columns = sql.table_columns(self.env.cr, "comment_wizard")
+        if columns.get("comment", {}).get("is_nullable") == "YES":
+            self.env.cr.execute("DELETE FROM comment_wizard WHERE comment IS NULL")
+            sql.set_not_null(self.env.cr, "comment_wizard", "comment")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # what a client sends (or its context's defaults): a clear refusal, not
+        # a database error, for an order id or a decision that cannot be one
+        check_values(self.env, vals_list)
+        context = self.env.context
+        for vals in vals_list:
+            order_id = vals.get("order_id", context.get("default_order_id"))
+            if type(order_id) is not int or not 0 < order_id <= MAX_ID:
+                raise UserError(self.env._("The order to sign no longer exists."))
+            decision = vals.get("validate_reject", context.get("default_validate_reject"))
+            if decision not in ("validate", "reject"):
+                raise UserError(self.env._("Choose whether to sign or to reject."))
+        return super().create(vals_list)
 
     @api.constrains("sdr_signature")
     def _check_sdr_signature(self):
@@ -75,11 +110,7 @@ class CommentWizard(models.TransientModel):
 
     def add_comment(self):
         self.ensure_one()
-        if self.res_model != "sale.order":
-            return super().add_comment()
-        if self.validate_reject not in ("validate", "reject"):
-            raise UserError(self.env._("Choose whether to sign or to reject."))
-        order = self.env["sale.order"].browse(self.res_id).exists()
+        order = self.order_id.exists()
         if not order:
             raise UserError(self.env._("The order to sign no longer exists."))
         order.check_access("read")
@@ -87,17 +118,17 @@ class CommentWizard(models.TransientModel):
             raise UserError(self.env._("Please give the reason of the rejection."))
         # the reviews come from the order, never from the dialog's values: one
         # decides only the review whose turn it is (refused with the reason)
-        reviews = order._contract_reviews_to_decide()
-        if not reviews:
+        if not order._contract_signed_under_rules():
             raise UserError(
                 self.env._(
                     "You are not the signer %(order)s is waiting for.",
                     order=order.display_name,
                 )
             )
+        review = order._contract_review_to_sign(raise_error=True)
         signature = False
         if self.validate_reject == "validate":
             signature = self._contract_signature_image()
-            if not signature and order._contract_signed_under_rules():
+            if not signature:
                 raise UserError(self.env._("Draw your signature on the pad to sign the contract."))
-        order._contract_decide(reviews, self.validate_reject, self.comment, signature)
+        order._contract_decide(review, self.validate_reject, self.comment, signature)
