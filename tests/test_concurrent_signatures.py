@@ -201,9 +201,9 @@ def test_twenty_simultaneous_signatures(server):
         try:
             session = Session(url, db, login, PASSWORD)
             action = session.call("sale.order", "validate_tier", [order], button=True)
-            assert action["res_model"] == "comment.wizard", action
+            assert action["res_model"] == "sale.contract.sign.wizard", action
             wizard = session.call(
-                "comment.wizard",
+                "sale.contract.sign.wizard",
                 "create",
                 {"sdr_signature": SIGNATURE_PNG},
                 context=action["context"],
@@ -214,7 +214,7 @@ def test_twenty_simultaneous_signatures(server):
             return
         barrier.wait()
         try:
-            session.call("comment.wizard", "add_comment", [wizard], button=True)
+            session.call("sale.contract.sign.wizard", "add_comment", [wizard], button=True)
             outcomes[number] = ("success", "")
         except RpcError as exc:
             kind = "user error" if exc.name in USER_ERRORS else "server error"

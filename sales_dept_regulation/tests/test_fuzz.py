@@ -53,7 +53,6 @@ EXTENDED = [
     "tier.definition",
     "tier.review",
     "mail.followers",
-    "comment.wizard",
     "res.config.settings",
 ]
 MISSING_ID = 2_000_000_000
@@ -265,7 +264,7 @@ class TestFuzz(ConductCommon, ContractCommon):
     def _sign_cls(cls, order, user):
         action = order.with_user(user).validate_tier()
         wizard = (
-            cls.env["comment.wizard"]
+            cls.env[action["res_model"]]
             .with_user(user)
             .with_context(**action["context"])
             .create({"sdr_signature": SIGNATURE_PNG})
@@ -426,14 +425,15 @@ class TestFuzz(ConductCommon, ContractCommon):
 
         def comment_wizard(order, kind):
             def make(rng, env):
-                vals = self.garbage_vals(rng, "comment.wizard", self.own_fields("comment.wizard"))
+                wizard = "sale.contract.sign.wizard"
+                vals = self.garbage_vals(rng, wizard, self.own_fields(wizard))
 
                 def call():
                     ctx = getattr(order.with_env(env), f"{kind}_tier")()["context"]
-                    env["comment.wizard"].with_context(**ctx).create(vals).add_comment()
+                    env[wizard].with_context(**ctx).create(vals).add_comment()
                     return order
 
-                return f"{order}.{kind}_tier(); comment.wizard.create({vals!r}).add_comment()", call
+                return f"{order}.{kind}_tier(); {wizard}.create({vals!r}).add_comment()", call
 
             return make
 
@@ -759,13 +759,13 @@ class TestFuzz(ConductCommon, ContractCommon):
                 write(archive_follower, ["res_id", "res_model", "partner_id"]),
             ),
             (
-                "comment.wizard",
+                "sale.contract.sign.wizard",
                 "validate",
                 ["department_head", "salesperson"],
                 comment_wizard(self.submitted, "validate"),
             ),
             (
-                "comment.wizard",
+                "sale.contract.sign.wizard",
                 "reject",
                 ["department_head"],
                 comment_wizard(self.submitted, "reject"),
