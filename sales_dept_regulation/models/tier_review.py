@@ -42,12 +42,26 @@ class TierReview(models.Model):
         result = super()._check_access(operation)
         if result or operation == "read" or is_engine(self.env):
             return result
-        forbidden = self.sudo().filtered(lambda review: review._sdr_is_ours())
+        forbidden = self.browse(self.sudo().filtered(lambda review: review._sdr_is_ours()).ids)
         if forbidden:
-            return self.browse(forbidden.ids), lambda: AccessError(
-                self.env._(
-                    "Reviews are created and decided only through the buttons of the "
-                    "request or the order they belong to."
-                )
-            )
+            return forbidden, forbidden._sdr_engine_error
         return None
+
+    def _sdr_engine_error(self):
+        """The refusal in the words of the capability the reviews belong to (its
+        guard says through which buttons they are decided)."""
+        for guard in (
+            self._refuse_unless_signing_engine,
+            self._sample_refuse_unless_engine,
+            self._archive_refuse_unless_engine,
+        ):
+            try:
+                guard()
+            except AccessError as error:
+                return error
+        return AccessError(
+            self.env._(
+                "Reviews are created and decided only through the buttons of the "
+                "request or the order they belong to."
+            )
+        )
