@@ -130,7 +130,9 @@ def run_suites(label, dbname, suites):
     pytest_failures, pytest_count = pytest_suites(label, dbname)
     failures.update(pytest_failures)
     for module in suites:
-        assert counts.get(module), f"no {module} test ran on {dbname}: {test_log}"
+        # the bridge may have no tests yet
+        shipped = module != BRIDGE or os.path.isdir(os.path.join(ROOT, BRIDGE, "tests"))
+        assert counts.get(module) or not shipped, f"no {module} test ran on {dbname}: {test_log}"
     per_suite = {
         module: {"tests": counts.get(module, 0), "failed": 0, "errors": 0} for module in suites
     }
