@@ -65,7 +65,9 @@ LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) (\S+) (\S+
 SUMMARY = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 MODULE_STATS = re.compile(r"^(\w+): (\d+) tests ")
 TEST_FILE = re.compile(r'File ".*/addons/\w+/tests/')
-TEST_MODULE = re.compile(r"odoo\.addons\.(\w+)\.|addons/(\w+)/tests/")
+TEST_MODULE = re.compile(r"odoo\.addons\.(\w+)\.|^(\w+)/tests/")
+# a pytest test id without the folder the module is installed in (site-packages)
+PYTEST_ID = re.compile(r"^.*/(\w+/tests/)")
 
 
 def free_port():
@@ -140,7 +142,7 @@ def run_suites(label, dbname, suites):
     for test_id, text in failures.items():
         found = TEST_MODULE.search(test_id)
         module = found and (found.group(1) or found.group(2))
-        if test_id.startswith(os.sep) or "::" in test_id:
+        if "::" in test_id:
             module = f"{module} (pytest)"
         if module in per_suite:
             per_suite[module]["errors" if text.startswith("ERROR") else "failed"] += 1
@@ -197,7 +199,9 @@ def pytest_suites(label, dbname):
     passed = re.search(r"(\d+) passed", text)
     assert passed, f"pytest ran no test of {PYTEST_SUITES}: {log_path}"
     failures = {
-        found.group(2): f"{'FAIL' if found.group(1) == 'FAILED' else 'ERROR'}\n{text[-2000:]}"
+        PYTEST_ID.sub(r"\1", found.group(2)): (
+            f"{'FAIL' if found.group(1) == 'FAILED' else 'ERROR'}\n{text[-2000:]}"
+        )
         for line in text.splitlines()
         if (found := PYTEST_FAILED.match(line))
     }
