@@ -7,6 +7,10 @@ The README promises that no test is ever skipped silently because something is
 missing (a browser, the HTTP server, a dependency): every skip turns the run red.
 """
 
+import os
+
+import pytest
+
 
 def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
@@ -31,3 +35,31 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("figures")
         for line in FIGURES:
             terminalreporter.write_line(line)
+
+
+# Databases the whole-system tests of tests/ share, made once per run when first asked
+# for (tests/ is on the path by then: its modules import each other).
+
+
+@pytest.fixture(scope="session")
+def host():
+    """The host template and its copy with the addon installed last (tests/host.py)."""
+    from host import Host  # noqa: PLC0415
+
+    databases = Host(f"sdr_host_{os.getpid()}", f"sdr_host_addon_{os.getpid()}")
+    yield databases
+    databases.drop()
+
+
+@pytest.fixture(scope="session")
+def bare_template():
+    """The addon installed alone, without demo data, into a new database: copied by the
+    tests that need such a database (install cycle, contract benchmark, signatures).
+    Yields (name, seconds of the install)."""
+    from odoo_cli import ADDON, drop_database, odoo  # noqa: PLC0415
+
+    name = f"sdr_bare_{os.getpid()}"
+    drop_database(name)
+    seconds, _ = odoo("-d", name, "-i", ADDON, "--stop-after-init", "--without-demo")
+    yield name, seconds
+    drop_database(name)

@@ -4,6 +4,7 @@
 """Run the Odoo command line of this machine against the test configuration."""
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -12,6 +13,10 @@ import psycopg2
 
 ODOO_CONF = os.environ.get("SDR_ODOO_CONF")
 PYTHON = os.environ.get("SDR_PYTHON", sys.executable)
+# the database `tools/dev.sh test` installs the addon into once (with its demo data and
+# Chinese); the suite's other databases with the addon are copies of it
+TEMPLATE = os.environ.get("SDR_TEMPLATE_DB")
+ADDON = "sales_dept_regulation"
 
 
 def odoo(*args, timeout=1200):
@@ -32,6 +37,45 @@ def odoo(*args, timeout=1200):
     if proc.returncode:
         raise AssertionError(f"odoo {' '.join(args)} failed ({proc.returncode}):\n{output[-4000:]}")
     return elapsed, output
+
+
+def option(name):
+    """A value of the test configuration's [options]."""
+    with open(ODOO_CONF) as conf:
+        for line in conf:
+            key, sep, value = line.partition("=")
+            if sep and key.strip() == name:
+                return value.strip()
+    return None
+
+
+def filestore(dbname):
+    return os.path.join(option("data_dir") or "", "filestore", dbname)
+
+
+def copy_database(template, dbname):
+    """dbname as a copy of template, its filestore included (instead of installing)."""
+    drop_database(dbname)
+    conn = connect("postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cr:
+            cr.execute(f'CREATE DATABASE "{dbname}" TEMPLATE "{template}"')
+    finally:
+        conn.close()
+    if os.path.isdir(filestore(template)):
+        shutil.copytree(filestore(template), filestore(dbname))
+    return dbname
+
+
+def demo_database(dbname):
+    """dbname with the addon, its demo data and Chinese: a copy of the template, or
+    installed when the suite runs without one."""
+    if TEMPLATE:
+        return copy_database(TEMPLATE, dbname)
+    drop_database(dbname)
+    odoo("-d", dbname, "-i", ADDON, "--with-demo", "--load-language=zh_CN", "--stop-after-init")
+    return dbname
 
 
 def connect(dbname):
@@ -69,3 +113,5 @@ def drop_database(dbname):
             cr.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
     finally:
         conn.close()
+    if ODOO_CONF:
+        shutil.rmtree(filestore(dbname), ignore_errors=True)

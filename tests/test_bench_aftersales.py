@@ -15,10 +15,10 @@ page size, same number of visible tickets. Then everything is rolled back.
 import json
 import subprocess
 
-from figures import report
+from figures import BENCH, report, size
 from odoo_cli import ODOO_CONF, PYTHON
 
-CONFIRMED, WAITING, PLAIN = 90_000, 20_000, 90_000
+CONFIRMED, WAITING, PLAIN = size((90_000, 20_000, 90_000), (900, 200, 900))
 
 SCRIPT = r"""
 import json, statistics, time
@@ -144,7 +144,7 @@ print("BENCH_JSON " + json.dumps({
 """
 
 
-def test_technicians_list_and_monthly_pivot_over_200000_tickets(request):
+def test_technicians_list_and_monthly_pivot(request):
     database = request.config.getoption("--odoo-database")
     script = SCRIPT % {"confirmed": CONFIRMED, "waiting": WAITING, "plain": PLAIN}
     proc = subprocess.run(
@@ -179,5 +179,6 @@ def test_technicians_list_and_monthly_pivot_over_200000_tickets(request):
     assert result["visible_waiting"] == 0
     assert pivot_count == CONFIRMED + WAITING
     assert tech_q <= plain_q + 2
-    assert tech_s <= 1.2 * plain_s
-    assert pivot_s < 5
+    if BENCH:
+        assert tech_s <= 1.2 * plain_s
+        assert pivot_s < 5

@@ -14,20 +14,20 @@ each against a plain SQL query of the same rows (the floor).
 import statistics
 import time
 
-from figures import report
+from figures import BENCH, report, size
 
 from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-DOCUMENTS = 100_000
+DOCUMENTS = size(100_000, 10_000)
 LOANS_PER_DOCUMENT = 10
 BORROWERS = 20
 # one document in four is out on loan; one in 48 (a multiple of four) is past due
 OVERDUE_EVERY = 48
 OVERDUE = len(range(0, DOCUMENTS, OVERDUE_EVERY))
-CHUNK = 500
-RUNS = 5
+CHUNK = size(500, 50)
+RUNS = size(5, 1)
 
 SPECIFICATION = {
     "name": {},
@@ -190,7 +190,7 @@ def floor(env, rule, uid):
     return rows, env.cr.fetchone()[0]
 
 
-def test_bench_archive_100k_documents_1m_loans():
+def test_bench_archive_documents_and_loans():
     registry = Registry(config["db_name"][0])
     cr = registry.cursor()
     try:
@@ -297,7 +297,8 @@ def test_bench_archive_100k_documents_1m_loans():
     # also looks up the activity type, the model and the clerk once)
     full = per_chunk[1 : overdue // CHUNK]
     assert full and max(full) - min(full) <= 2, per_chunk
-    assert max(per_chunk) < CHUNK / 5, per_chunk
+    # and few against a chunk of the benchmark's size
+    assert not BENCH or max(per_chunk) < CHUNK / 5, per_chunk
     assert rerun_queries < 20
     for label, (list_seconds, _queries, floor_seconds, _length) in results.items():
-        assert list_seconds < 3 * floor_seconds, f"the {label}'s list is over 3x the floor"
+        assert not BENCH or list_seconds < 3 * floor_seconds, f"the {label}'s list is over 3x"

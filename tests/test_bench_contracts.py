@@ -31,29 +31,30 @@ import time
 from pathlib import Path
 
 import pytest
-from figures import report
-from odoo_cli import ODOO_CONF, PYTHON, drop_database, odoo
+from figures import BENCH, report, size
+from odoo_cli import ODOO_CONF, PYTHON, copy_database, drop_database, odoo
 
 ADDON = "sales_dept_regulation"
-ORDERS = 1000
-RUNS = 3
+ORDERS = size(1000, 100)
+RUNS = size(3, 1)
 SCRIPT = Path(__file__).with_name("bench_confirmations.py")
 
 
 @pytest.fixture
-def bench_databases():
-    """New databases installed alike: `sale` only, the addon, and the addon again for
-    the lane with the optional rules on (a change of the rules clears the caches of
-    the registry: the lanes must not switch them back and forth in one database)."""
+def bench_databases(bare_template):
+    """New databases without demo data: `sale` only, the addon (copied from the bare
+    template), and the addon again for the lane with the optional rules on (a change
+    of the rules clears the caches of the registry: the lanes must not switch them
+    back and forth in one database)."""
     names = {
         "sale": f"sdr_bench_sale_{os.getpid()}",
         "addon": f"sdr_bench_addon_{os.getpid()}",
         "addon_rules": f"sdr_bench_rules_{os.getpid()}",
     }
-    for label, name in names.items():
-        drop_database(name)
-        module = "sale" if label == "sale" else ADDON
-        odoo("-d", name, "-i", module, "--stop-after-init", "--without-demo", "--log-level=warn")
+    drop_database(names["sale"])
+    odoo("-d", names["sale"], "-i", "sale", "--stop-after-init", "--without-demo")
+    copy_database(bare_template[0], names["addon"])
+    copy_database(bare_template[0], names["addon_rules"])
     yield names
     for name in names.values():
         drop_database(name)
@@ -140,4 +141,5 @@ def test_ordinary_quotations_cost_as_in_standard_odoo(bench_databases):
     # to check the prices (reported above). The time goal (ratio <= 1.05) is reported.
     assert addon["confirm_queries"] - standard["confirm_queries"] <= 3
     assert rules["confirm_queries"] - standard["confirm_queries"] <= 5
-    assert statistics.median(ratios) < 1.5 and statistics.median(ratios_rules) < 1.5
+    if BENCH:
+        assert statistics.median(ratios) < 1.5 and statistics.median(ratios_rules) < 1.5

@@ -11,11 +11,11 @@ openpyxl and rolls everything back.
 import json
 import subprocess
 
-from figures import report
+from figures import BENCH, report, size
 from odoo_cli import ODOO_CONF, PYTHON
 
-FINES = 100_000
-EMPLOYEES = 200
+FINES = size(100_000, 2_000)
+EMPLOYEES = size(200, 20)
 
 SCRIPT = r"""
 import io, json, resource, time, tracemalloc
@@ -101,7 +101,7 @@ print("BENCH_JSON " + json.dumps({
 """
 
 
-def test_monthly_xlsx_for_100000_fines(request):
+def test_monthly_fine_xlsx(request):
     database = request.config.getoption("--odoo-database")
     script = SCRIPT % {"fines": FINES, "employees": EMPLOYEES}
     proc = subprocess.run(
@@ -137,5 +137,6 @@ def test_monthly_xlsx_for_100000_fines(request):
     assert result["rows"] == result["employees"] == EMPLOYEES
     assert result["xlsx"] == result["expected"]
     assert result["counted"] > 0.7 * FINES
-    assert result["seconds"] < 60, "the report should stay well under a minute"
-    assert result["peak_python_mb"] < 200
+    if BENCH:
+        assert result["seconds"] < 60, "the report should stay well under a minute"
+        assert result["peak_python_mb"] < 200

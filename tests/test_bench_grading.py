@@ -12,14 +12,14 @@ floor any implementation has to pay to read the orders.
 
 import time
 
-from figures import report
+from figures import report, size
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
-CUSTOMERS = 50_000
-ORDERS = 500_000
+CUSTOMERS = size(50_000, 5_000)
+ORDERS = size(500_000, 20_000)
 
 FLOOR_SQL = """
     SELECT partner_id,
@@ -97,7 +97,7 @@ def generate(cr, company_id):
     return ids
 
 
-def test_bench_grading_50k_customers_500k_orders():
+def test_bench_grading_customers_and_orders():
     registry = Registry(config["db_name"][0])
     cr = registry.cursor()
     try:

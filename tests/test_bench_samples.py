@@ -13,10 +13,10 @@ and rolls everything back.
 import json
 import subprocess
 
-from figures import report
+from figures import BENCH, report, size
 from odoo_cli import ODOO_CONF, PYTHON
 
-REQUESTS = 100_000
+REQUESTS = size(100_000, 5_000)
 
 SCRIPT = r"""
 import io, json, time
@@ -177,7 +177,7 @@ print("BENCH_JSON " + json.dumps({
 """
 
 
-def test_sample_statistics_over_100000_requests(request):
+def test_sample_statistics(request):
     database = request.config.getoption("--odoo-database")
     proc = subprocess.run(
         [
@@ -211,9 +211,11 @@ def test_sample_statistics_over_100000_requests(request):
         f"({r['submit_seconds'] * 1000:.0f} ms)"
     )
     assert r["pivot_groups"] == r["floor_groups"] == 36
-    assert r["pivot_count"] == r["floor_count"] == 95_000
-    assert r["pivot_seconds"] <= 3 * r["floor_seconds"], "the pivot is over 3x the SQL floor"
+    # one request in twenty is cancelled
+    assert r["pivot_count"] == r["floor_count"] == REQUESTS - REQUESTS // 20
     assert r["xlsx_kind"] == "xlsx"
     assert r["xlsx_total"] == ["Total", r["june"]]
-    assert r["xlsx_seconds"] < 5
+    if BENCH:
+        assert r["pivot_seconds"] <= 3 * r["floor_seconds"], "the pivot is over 3x the SQL floor"
+        assert r["xlsx_seconds"] < 5
     assert r["submit_queries"] < 30

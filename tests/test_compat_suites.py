@@ -3,42 +3,38 @@
 
 """Compatibility check: the addon breaks none of the tests of the modules it builds on.
 
-Odoo's own `sale` tests and OCA's `sale_tier_validation`, `base_tier_validation` and
-`helpdesk_mgmt` (with its `_sla` and `_sale` modules) tests run on two new databases:
-one with the addon's dependencies only (the baseline) and one
-with the same dependencies and the addon. Any test that fails or errors with the addon
-but not without it fails this check. The baseline, not zero, is the reference because
-some of these tests fail on their own when run after every module is installed (e.g.
-base_tier_validation's at_install view test, whose setUpClass runs before `account`
-is loaded but on a database where `account` is installed).
+The host's own tests (Odoo's `sale`, `sale_stock` and `stock_delivery`, OCA's tier
+validations and helpdesk) run on the host database of host.py with the addon installed
+after the host's modules, and the addon's bridge to Inventory's tests with them once it
+is in the repository. Any test that fails or errors with the addon but not without it
+fails this check. The reference, some of these tests failing on their own on such a
+database, is the run without the addon: it is recorded in `compat_baseline.json`, keyed
+by the Odoo code, the OCA versions, the modules and the suites, and run again (on the
+host template, side by side with the addon's run) only when that key changes, or by
+`bash tools/dev.sh compat-baseline`. A new baseline is written to the file: commit it.
 
-Each database is first installed (without demo data: Odoo 19's default, and these tests
-create their own records), then a second run loads it with `--test-tags`, which runs the
-at_install tests of the tagged modules as the registry loads them and their post_install
-tests once every installed module, the addon included, is loaded. The two databases run
-side by side, each with its own HTTP port for the browser tours.
+A database is loaded with `--test-tags`, which runs the at_install tests of the tagged
+modules as the registry loads them and their post_install tests once every installed
+module is loaded.
 """
 
+import hashlib
+import importlib.metadata
+import json
 import os
 import pathlib
 import re
 import resource
-import shutil
 import socket
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from figures import report
+from host import BRIDGE, ROOT, bridge_present, build_host_template, host_modules
 from odoo_cli import ODOO_CONF, PYTHON, drop_database
 
-ADDON = "sales_dept_regulation"
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# the addon's manifest dependencies (mail comes with sale)
-DEPENDENCIES = (
-    "sale,hr,report_xlsx,sale_tier_validation,"
-    "phone_validation,helpdesk_mgmt,helpdesk_mgmt_sla,helpdesk_mgmt_sale"
-)
 SUITES = (
     "sale",
     "sale_tier_validation",
@@ -47,20 +43,31 @@ SUITES = (
     "helpdesk_mgmt",
     "helpdesk_mgmt_sla",
     "helpdesk_mgmt_sale",
+    # Inventory and delivery (issue 22): the contract's freeze must not stop a picking
+    "sale_stock",
+    "stock_delivery",
+    # the tier validations of other documents: OCA's rules outside the addon's signing
+    "purchase_tier_validation",
+    "account_move_tier_validation",
+    "base_tier_validation_forward",
 )
 # helpdesk_mgmt's at_install tests create partners before `account` (which the addon's
 # `sale` brings) is loaded: they cannot run as the registry loads. pytest-odoo runs them
-# on the fully loaded registry instead, on the same two databases.
+# on the fully loaded registry instead, on the same databases.
 PYTEST_SUITES = ("helpdesk_mgmt",)
 PYTEST_FAILED = re.compile(r"^(FAILED|ERROR) (\S+)")
 TIMEOUT = 40 * 60
 # next to the test configuration, kept until the next run to read the failures in full
 LOG_DIR = os.path.join(os.path.dirname(ODOO_CONF or "."), "compat-logs")
+BASELINE = pathlib.Path(__file__).with_name("compat_baseline.json")
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) (\S+) (\S+): (.*)$")
 SUMMARY = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 MODULE_STATS = re.compile(r"^(\w+): (\d+) tests ")
 TEST_FILE = re.compile(r'File ".*/addons/\w+/tests/')
+TEST_MODULE = re.compile(r"odoo\.addons\.(\w+)\.|^(\w+)/tests/")
+# a pytest test id without the folder the module is installed in (site-packages)
+PYTEST_ID = re.compile(r"^.*/(\w+/tests/)")
 
 
 def free_port():
@@ -68,21 +75,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def data_dir():
-    with open(ODOO_CONF) as conf:
-        for line in conf:
-            key, sep, value = line.partition("=")
-            if sep and key.strip() == "data_dir":
-                return value.strip()
-    return None
-
-
-def drop(dbname):
-    drop_database(dbname)
-    if data_dir():
-        shutil.rmtree(os.path.join(data_dir(), "filestore", dbname), ignore_errors=True)
 
 
 def run_odoo(log_path, *args):
@@ -100,7 +92,8 @@ def run_odoo(log_path, *args):
 
 
 def parse_log(text):
-    """An Odoo test run's failing tests {test id: traceback}, its summary and tests per module."""
+    """An Odoo test run's failing tests {test id: "FAIL"/"ERROR" and the traceback}, its
+    summary and its tests per module."""
     failures, summary, modules = {}, None, {}
     current = None
     for line in text.splitlines():
@@ -117,7 +110,7 @@ def parse_log(text):
             test_id = (
                 f"{logger}.{description}" if logger.startswith("odoo.addons.") else description
             )
-            current = failures.setdefault(test_id, [])
+            current = failures.setdefault(test_id, [message.split(":", 1)[0]])
             continue
         if logger == "odoo.tests.result" and (found := SUMMARY.search(message)):
             summary = tuple(int(n) for n in found.groups())
@@ -126,32 +119,37 @@ def parse_log(text):
     return {k: "\n".join(v).strip() for k, v in failures.items()}, summary, modules
 
 
-def install_and_test(label, dbname, modules):
-    """Install modules into a new dbname, then run the suites on it; return its figures."""
-    drop(dbname)
-    install_log = os.path.join(LOG_DIR, f"{label}-install.log")
-    install = ["-d", dbname, "-i", modules, "--without-demo", "--stop-after-init"]
-    install_seconds, rc = run_odoo(install_log, *install, "--log-level=warn")
-    if rc:
-        with open(install_log) as log:
-            raise AssertionError(
-                f"installing {modules} into {dbname} failed:\n{log.read()[-4000:]}"
-            )
+def run_suites(label, dbname, suites):
+    """Run the suites on dbname; return its figures."""
     test_log = os.path.join(LOG_DIR, f"{label}-tests.log")
-    tags = ",".join(f"/{module}" for module in SUITES)
+    tags = ",".join(f"/{module}" for module in suites)
     run = ["-d", dbname, "--stop-after-init", "--http-port", str(free_port()), "--test-tags", tags]
     test_seconds, rc = run_odoo(test_log, *run)
     with open(test_log) as log:
         text = log.read()
     failures, summary, counts = parse_log(text)
     assert summary, f"no test summary in the log of {dbname} (exit {rc}):\n{text[-4000:]}"
-    failures.update(pytest_suites(label, dbname))
-    for module in SUITES:
-        assert counts.get(module), f"no {module} test ran on {dbname}: {test_log}"
+    pytest_failures, pytest_count = pytest_suites(label, dbname)
+    failures.update(pytest_failures)
+    for module in suites:
+        # the bridge may have no tests yet
+        shipped = module != BRIDGE or os.path.isdir(os.path.join(ROOT, BRIDGE, "tests"))
+        assert counts.get(module) or not shipped, f"no {module} test ran on {dbname}: {test_log}"
+    per_suite = {
+        module: {"tests": counts.get(module, 0), "failed": 0, "errors": 0} for module in suites
+    }
+    per_suite[f"{PYTEST_SUITES[0]} (pytest)"] = {"tests": pytest_count, "failed": 0, "errors": 0}
+    for test_id, text in failures.items():
+        found = TEST_MODULE.search(test_id)
+        module = found and (found.group(1) or found.group(2))
+        if "::" in test_id:
+            module = f"{module} (pytest)"
+        if module in per_suite:
+            per_suite[module]["errors" if text.startswith("ERROR") else "failed"] += 1
     return {
         "failures": failures,
         "summary": summary,
-        "install": install_seconds,
+        "suites": per_suite,
         "tests": test_seconds,
         "log": test_log,
     }
@@ -198,12 +196,16 @@ def pytest_suites(label, dbname):
         )
     with open(log_path) as log:
         text = log.read()
-    assert re.search(r"\d+ passed", text), f"pytest ran no test of {PYTEST_SUITES}: {log_path}"
-    return {
-        found.group(2): text[-2000:]
+    passed = re.search(r"(\d+) passed", text)
+    assert passed, f"pytest ran no test of {PYTEST_SUITES}: {log_path}"
+    failures = {
+        PYTEST_ID.sub(r"\1", found.group(2)): (
+            f"{'FAIL' if found.group(1) == 'FAILED' else 'ERROR'}\n{text[-2000:]}"
+        )
         for line in text.splitlines()
         if (found := PYTEST_FAILED.match(line))
     }
+    return failures, int(passed.group(1)) + len(failures)
 
 
 def summary_of(traceback):
@@ -220,36 +222,146 @@ def summary_of(traceback):
     return "\n".join("    " + line for line in frame + message if line.strip())
 
 
-def test_addon_adds_no_failure_to_sale_and_tier_validation_tests():
+def fingerprint(modules):
+    """A hash of the code of Odoo's core and of the Odoo modules the host runs, with every
+    module they depend on (the OCA ones are keyed by their versions)."""
+    from odoo import release  # noqa: PLC0415
+    from odoo.modules.module import Manifest, get_module_path  # noqa: PLC0415
+
+    todo, seen = list(modules), set()
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(Manifest.for_addon(name)["depends"])
+    core = pathlib.Path(release.__file__).parent
+    folders = [core / name for name in ("orm", "tools", "tests")]
+    folders += [pathlib.Path(get_module_path(name)) for name in seen if name not in oca_versions()]
+    digest = hashlib.sha256()
+    for folder in sorted(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".xml", ".csv", ".js") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder.parent)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def oca_versions():
+    """{addon: version} of the OCA addons pinned in requirements.txt, as installed."""
+    requirements = (pathlib.Path(ROOT) / "requirements.txt").read_text()
+    pins = re.findall(r"^odoo-addon-([\w-]+)==", requirements, re.M)
+    versions = {}
+    for pin in pins:
+        name = pin.replace("-", "_")
+        try:
+            versions[name] = importlib.metadata.version(f"odoo-addon-{name}")
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def baseline_key():
+    from odoo import release  # noqa: PLC0415
+
+    return {
+        "odoo": f"{release.version} {fingerprint(host_modules())}",
+        "oca": oca_versions(),
+        "modules": sorted(host_modules()),
+        "suites": list(SUITES),
+    }
+
+
+def recorded_baseline(key):
+    """The recorded run without the addon for this key, or None."""
+    if not BASELINE.exists():
+        return None
+    recorded = json.loads(BASELINE.read_text())
+    return recorded if recorded.get("key") == key else None
+
+
+def record_baseline(key, run):
+    BASELINE.write_text(
+        json.dumps(
+            {
+                "key": key,
+                "summary": run["summary"],
+                "suites": run["suites"],
+                "failures": {
+                    test_id: summary_of(text).strip() for test_id, text in run["failures"].items()
+                },
+            },
+            indent=1,
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        + "\n"
+    )
+
+
+def report_run(label, run):
+    failed, errors, total = run["summary"]
+    report(f"host suites {label} the addon: {failed} failed, {errors} error(s) of {total} tests")
+    for module, counts in run["suites"].items():
+        report(
+            f"  {module} {label} the addon: {counts['tests']} tests, {counts['failed']} failed, "
+            f"{counts['errors']} error(s)"
+        )
+
+
+def test_addon_adds_no_failure_to_the_host_suites(host):
+    assert not host.install_error, f"the addon does not install on the host:\n{host.install_error}"
     os.makedirs(LOG_DIR, exist_ok=True)
-    base_db, addon_db = f"sdr_compat_base_{os.getpid()}", f"sdr_compat_addon_{os.getpid()}"
+    key = baseline_key()
+    base = recorded_baseline(key)
+    suites = (*SUITES, BRIDGE) if bridge_present() else SUITES
     start, cpu = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    try:
-        with ThreadPoolExecutor(2) as pool:
-            base_run = pool.submit(install_and_test, "baseline", base_db, DEPENDENCIES)
-            addon_run = pool.submit(install_and_test, "addon", addon_db, f"{DEPENDENCIES},{ADDON}")
-            base, addon = base_run.result(), addon_run.result()
-    finally:
-        drop(base_db)
-        drop(addon_db)
+    with ThreadPoolExecutor(2) as pool:
+        addon_run = pool.submit(run_suites, "addon", host.with_addon, suites)
+        # the key changed (or nothing is recorded): the run without the addon, on the
+        # host template, beside the addon's
+        base_run = None if base else pool.submit(run_suites, "baseline", host.template, SUITES)
+        addon = addon_run.result()
+        if base_run:
+            base = base_run.result()
+            record_baseline(key, base)
+            report(f"compatibility baseline recorded anew in {BASELINE}: commit it")
     wall = time.monotonic() - start
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = used.ru_utime + used.ru_stime - cpu.ru_utime - cpu.ru_stime
 
-    for label, run in (("without", base), ("with", addon)):
-        failed, errors, total = run["summary"]
-        report(
-            f"{'/'.join(SUITES)} tests {label} the addon: {failed} failed, {errors} error(s) "
-            f"of {total} tests (install {run['install']:.0f} s, tests {run['tests']:.0f} s)"
-        )
+    report_run("without", base)
+    report_run("with", addon)
     report(
-        f"compatibility check, both databases side by side: {wall / 60:.1f} min "
+        f"compatibility check: host template {host.template_seconds:.0f} s, addon installed "
+        f"after the host's modules {host.addon_seconds:.0f} s, suites {wall / 60:.1f} min "
         f"({cpu / 60:.1f} min CPU of Odoo and Chromium, PostgreSQL not counted)"
     )
 
     added = sorted(set(addon["failures"]) - set(base["failures"]))
     assert not added, (
-        f"the addon makes {len(added)} test(s) of {', '.join(SUITES)} fail "
-        f"(log: {addon['log']}, baseline: {base['log']}):\n"
+        f"the addon makes {len(added)} test(s) of the host fail (log: {addon['log']}):\n"
         + "\n".join(f"  {test_id}\n{summary_of(addon['failures'][test_id])}" for test_id in added)
     )
+
+
+def main():
+    """`tools/dev.sh compat-baseline`: build the host template, run the suites without the
+    addon on it and record them."""
+    import odoo.tools  # noqa: PLC0415
+
+    odoo.tools.config.parse_config(["-c", ODOO_CONF])
+    os.makedirs(LOG_DIR, exist_ok=True)
+    template = f"sdr_host_baseline_{os.getpid()}"
+    try:
+        seconds = build_host_template(template)
+        report(f"host template built in {seconds:.0f} s")
+        run = run_suites("baseline", template, SUITES)
+    finally:
+        drop_database(template)
+    record_baseline(baseline_key(), run)
+    report_run("without", run)
+    report(f"recorded in {BASELINE}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

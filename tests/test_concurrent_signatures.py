@@ -20,7 +20,7 @@ from collections import Counter
 
 import pytest
 from figures import report
-from odoo_cli import ODOO_CONF, PYTHON, drop_database, odoo, query
+from odoo_cli import ODOO_CONF, PYTHON, copy_database, drop_database, query
 
 ADDON = "sales_dept_regulation"
 SIGNERS = 20
@@ -101,10 +101,8 @@ def xmlid(admin, name):
 
 
 @pytest.fixture
-def server(tmp_path):
-    db = f"sdr_sign_{os.getpid()}"
-    drop_database(db)
-    odoo("-d", db, "-i", ADDON, "--stop-after-init", "--without-demo")
+def server(tmp_path, bare_template):
+    db = copy_database(bare_template[0], f"sdr_sign_{os.getpid()}")
     port = free_port()
     log = open(tmp_path / "server.log", "w+")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(

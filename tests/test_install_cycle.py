@@ -1,15 +1,15 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-"""Whole-system check: install on new databases, uninstall, install again."""
+"""Whole-system check: install on a new database, uninstall, install again; install in
+either order with the modules a company runs beside Sales (issue 22, point 0)."""
 
 import os
 
 import pytest
 from figures import report
-from odoo_cli import drop_database, odoo, query
-
-ADDON = "sales_dept_regulation"
+from host import BRIDGE, HOST_MODULES, bridge_present
+from odoo_cli import ADDON, copy_database, demo_database, drop_database, odoo, query
 
 
 def module_state(db):
@@ -31,8 +31,10 @@ def database(request):
     drop_database(name)
 
 
-def test_install_without_demo_uninstall_and_reinstall(database):
-    seconds, _ = odoo("-d", database, "-i", ADDON, "--stop-after-init", "--without-demo")
+def test_install_without_demo_uninstall_and_reinstall(database, bare_template):
+    # the install into a new database is the bare template's (conftest.py)
+    template, seconds = bare_template
+    copy_database(template, database)
     report(f"install of {ADDON} (and its dependencies) into a new database: {seconds:.1f} s")
     assert module_state(database) == ("installed", False)
     assert own_xmlids(database, "res.groups") == 12
@@ -61,8 +63,15 @@ def test_install_without_demo_uninstall_and_reinstall(database):
     assert own_xmlids(database, "res.groups") == 12
 
 
-def test_install_with_demo(database):
-    odoo("-d", database, "-i", ADDON, "--stop-after-init", "--with-demo")
+def installed(db, *modules):
+    rows = query(db, "SELECT name, state FROM ir_module_module WHERE name IN %s", [modules])
+    return {name for name, state in rows if state == "installed"}
+
+
+def test_install_with_demo_then_inventory_crm_purchase_mrp(database):
+    """The demo database (the template the suite copies: the addon installed with its
+    demo data and Chinese), then the host's modules installed after the addon."""
+    demo_database(database)
     assert module_state(database) == ("installed", True)
     assert own_xmlids(database, "res.users") == 7
     logins = {row[0] for row in query(database, "SELECT login FROM res_users")}
@@ -81,3 +90,48 @@ def test_install_with_demo(database):
               AND main.module = 'base' AND main.name = 'main_company'""",
     )
     assert currencies == [("CNY", "USD")]
+
+    # Inventory on the demo database: stock gives a warehouse to the first company
+    # only, sale_stock then refused the demo company's confirmed orders of goods
+    seconds, _ = odoo(
+        "-d", database, "-i", ",".join(HOST_MODULES), "--stop-after-init", "--log-level=warn"
+    )
+    report(f"{','.join(HOST_MODULES)} installed after the addon (demo data): {seconds:.1f} s")
+    assert installed(database, ADDON, *HOST_MODULES) == {ADDON, *HOST_MODULES}
+    if bridge_present():
+        assert installed(database, BRIDGE) == {BRIDGE}, f"{BRIDGE} not auto-installed"
+    warehouses = query(
+        database,
+        """SELECT count(*) FROM stock_warehouse w
+             JOIN ir_model_data d ON d.res_id = w.company_id AND d.model = 'res.company'
+            WHERE d.module = %s AND d.name = 'company_demo_jianshi'""",
+        [ADDON],
+    )
+    assert warehouses == [(1,)], "the demo company has no warehouse"
+    # the demo company's confirmed orders got it
+    assert not query(
+        database,
+        """SELECT o.name FROM sale_order o
+             JOIN ir_model_data d ON d.res_id = o.company_id AND d.model = 'res.company'
+            WHERE d.module = %s AND d.name = 'company_demo_jianshi'
+              AND o.state = 'sale' AND o.warehouse_id IS NULL""",
+        [ADDON],
+    )
+
+
+def test_install_on_a_database_running_inventory_crm_purchase_mrp(host):
+    """The addon installed on a company's Odoo that already runs CRM, Inventory with
+    delivery, Purchase and Manufacturing (the host database of host.py)."""
+    assert not host.install_error, (
+        f"{ADDON} does not install after {','.join(HOST_MODULES)}:\n{host.install_error}"
+    )
+    report(
+        f"{ADDON} installed on a database running {','.join(HOST_MODULES)}: "
+        f"{host.addon_seconds:.1f} s"
+    )
+    db = host.with_addon
+    assert module_state(db) == ("installed", False)
+    assert installed(db, *HOST_MODULES) == set(HOST_MODULES)
+    assert own_xmlids(db, "res.groups") == 12
+    if bridge_present():
+        assert installed(db, BRIDGE) == {BRIDGE}, f"{BRIDGE} not auto-installed"

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Set up everything sales_dept_regulation needs on this machine, then either
-#   run   serve a demo database on http://localhost:8069, or
-#   test  lint (ruff, pylint-odoo), then run the whole test suite on a throw-away database.
+#   run              serve a demo database on http://localhost:8069,
+#   test             lint (ruff, pylint-odoo), then run the whole test suite on throw-away
+#                    databases (the benchmarks at small sizes),
+#   bench            run the benchmarks at their full sizes and print their figures, or
+#   compat-baseline  run the host's suites without the addon and record them in
+#                    tests/compat_baseline.json (the compatibility check's reference).
 # Odoo 19 itself must be importable by python3, or pointed at with ODOO_SRC.
 set -euo pipefail
 
@@ -17,7 +21,7 @@ die() { printf '\033[1;31m[sdr] %s\033[0m\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 usage() {
-    echo "usage: $0 run|test [pytest args...]" >&2
+    echo "usage: $0 run|test|bench|compat-baseline [pytest args...]" >&2
     exit 2
 }
 
@@ -138,6 +142,16 @@ db_exists() { PGPASSWORD=$db_password psql -X -q -t -A -h "$db_host" -p "$db_por
 
 drop_db() { PGPASSWORD=$db_password dropdb -h "$db_host" -p "$db_port" -U "$db_user" --if-exists "$1"; rm -rf "$state/data/filestore/$1"; }
 
+# A copy of database $1 named $2, its filestore included: seconds instead of an install.
+copy_db() {
+    drop_db "$2"
+    PGPASSWORD=$db_password createdb -h "$db_host" -p "$db_port" -U "$db_user" -T "$1" "$2"
+    if [ -d "$state/data/filestore/$1" ]; then
+        mkdir -p "$state/data/filestore"
+        cp -r "$state/data/filestore/$1" "$state/data/filestore/$2"
+    fi
+}
+
 check_demo_installed() {
     local demo
     demo=$(PGPASSWORD=$db_password psql -X -q -t -A -h "$db_host" -p "$db_port" -U "$db_user" -d "$1" \
@@ -174,6 +188,9 @@ cmd_run() {
     exec "$python" -m odoo -c "$conf" -d "$demo_db" --db-filter="^$demo_db\$" --log-level=warn
 }
 
+# every addon of the repository (the addon and its bridges)
+addon_folders() { (cd "$here" && for manifest in */__manifest__.py; do dirname "$manifest"; done); }
+
 lint() {
     # OCA's checks: ruff (lint and format) and pylint-odoo's odoolint checks,
     # configured in ruff.toml and .pylintrc; any finding fails the run.
@@ -182,37 +199,71 @@ lint() {
         cd "$here"
         "$python" -m ruff check --no-fix . \
             && "$python" -m ruff format --check . \
-            && "$python" -m pylint --rcfile="$here/.pylintrc" "$addon"
+            && "$python" -m pylint --rcfile="$here/.pylintrc" $(addon_folders)
     ) || die "Lint failed (see above). 'ruff check --fix . && ruff format .' fixes most of it."
 }
 
-cmd_test() {
-    lint
+# The addon installed once, with its demo data and Chinese, into a template database
+# ($template_db); the suite's databases with the addon are copies of it, the first one
+# ($test_db) is the database pytest-odoo loads.
+prepare_databases() {
+    template_db="sdr_template_$$"
     test_db="sdr_test_$$"
-    local db=$test_db
-    trap 'drop_db "$test_db" >/dev/null 2>&1 || true' EXIT
-    say "Installing $addon with demo data into throw-away database $db..."
+    trap 'drop_db "$test_db" >/dev/null 2>&1 || true; drop_db "$template_db" >/dev/null 2>&1 || true' EXIT
+    say "Installing $addon with demo data into template database $template_db..."
     local t0=$SECONDS
-    odoo_bin -d "$db" -i "$addon" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
-        || die "Installing $addon into $db failed."
+    odoo_bin -d "$template_db" -i "$addon" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
+        || die "Installing $addon into $template_db failed."
     # Odoo only warns when demo data fails to load: make it an error here.
-    check_demo_installed "$db"
-    say "Installed in $((SECONDS - t0)) s. Running the test suite with pytest-odoo..."
-    export SDR_ODOO_CONF="$conf" SDR_PYTHON="$python"
+    check_demo_installed "$template_db"
+    copy_db "$template_db" "$test_db"
+    say "Installed in $((SECONDS - t0)) s; $test_db is a copy of it."
+    export SDR_ODOO_CONF="$conf" SDR_PYTHON="$python" SDR_TEMPLATE_DB="$template_db"
+}
+
+run_pytest() {
     cd "$here"
-    local rc=0
-    # SDR_TESTS narrows the run while developing; the default is the whole suite.
     # shellcheck disable=SC2086
-    "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" --odoo-database="$db" --odoo-http \
-        --odoo-log-level=warn ${SDR_TESTS:-$addon/tests tests} "$@" || rc=$?
-    say "Test suite finished in $((SECONDS - t0)) s (exit $rc)."
+    "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" --odoo-database="$test_db" \
+        --odoo-http --odoo-log-level=warn "$@"
+}
+
+cmd_test() {
+    local t0=$SECONDS
+    lint
+    prepare_databases
+    say "Running the test suite with pytest-odoo..."
+    local rc=0
+    # SDR_TESTS narrows the run while developing; the default is the whole suite
+    # (the benchmarks of tests/ at small sizes: `bench` runs them at full size).
+    # shellcheck disable=SC2086
+    run_pytest ${SDR_TESTS:-$addon/tests tests} "$@" || rc=$?
+    say "Test command finished in $((SECONDS - t0)) s (exit $rc)."
     return $rc
+}
+
+cmd_bench() {
+    local t0=$SECONDS
+    prepare_databases
+    say "Running the benchmarks at their full sizes..."
+    local rc=0
+    SDR_BENCH=1 run_pytest "$here"/tests/test_bench_*.py "$@" || rc=$?
+    say "Benchmarks finished in $((SECONDS - t0)) s (exit $rc)."
+    return $rc
+}
+
+cmd_compat_baseline() {
+    say "Running the host's suites without the addon (tests/compat_baseline.json)..."
+    cd "$here"
+    SDR_ODOO_CONF="$conf" SDR_PYTHON="$python" PYTHONPATH="$here/tests:$here${PYTHONPATH:+:$PYTHONPATH}" \
+        "$python" "$here/tests/test_compat_suites.py"
 }
 
 [ $# -ge 1 ] || usage
 command=$1; shift
 case "$command" in
-    run|test) ;;
+    run|test|bench) ;;
+    compat-baseline) command=compat_baseline ;;
     *) usage ;;
 esac
 find_odoo

@@ -37,6 +37,47 @@ class ResCompany(models.Model):
         companies._regulation_setup_defaults()
         return companies
 
+    def init(self):
+        res = super().init()
+        # Each module that extends res.company passes here as it is loaded: when
+        # Inventory comes after the addon, stock_account does so once stock is loaded,
+        # before sale_stock checks the warehouse of confirmed orders. After the
+        # module's tables are made (mrp adds columns to the warehouse).
+        self.env.registry.post_init(self._regulation_demo_warehouse)
+        return res
+
+    @api.model
+    def _regulation_demo_warehouse(self):
+        """Give the demo company a warehouse once Inventory is installed.
+
+        stock gives a warehouse to the first company only; without one,
+        sale_stock refuses the demo company's confirmed orders of goods ("Please
+        create a warehouse for company ...") and Inventory does not install on the
+        demo database. Only the addon's own demo company is touched: any other
+        company without a warehouse is left as stock made it. Also called by the
+        demo data, for a database where Inventory was there first."""
+        company = self.env.ref(
+            "sales_dept_regulation.company_demo_jianshi", raise_if_not_found=False
+        )
+        stock_loaded = "stock.warehouse" in self.env and self.env[
+            "ir.module.module"
+        ].sudo().search_count(
+            [("name", "=", "stock"), ("state", "in", ("installed", "to upgrade"))]
+        )
+        if not company or not stock_loaded:
+            return
+        warehouses = self.env["stock.warehouse"].sudo().with_context(active_test=False)
+        if warehouses.search_count([("company_id", "=", company.id)], limit=1):
+            return
+        warehouses.create(
+            {
+                "name": company.name,
+                "code": "JS",
+                "company_id": company.id,
+                "partner_id": company.partner_id.id,
+            }
+        )
+
     def _regulation_setup_defaults(self):
         """Give new companies their own copy of the configuration the addon ships
         per company; each capability extends this with its part. Records shipped
