@@ -121,13 +121,11 @@ def generate(env, borrowers, clerk):
         """
         INSERT INTO sale_archive_loan (
             name, document_id, borrower_id, purpose, request_date, due_date, state,
-            confidentiality, company_id, signed_out_date, handover_by_id, return_date,
+            company_id, signed_out_date, handover_by_id, return_date,
             return_condition, reminder_sent, validation_status,
             create_uid, write_uid, create_date, write_date)
         SELECT 'JY/BENCH/' || g, %(first)s + i, (%(borrowers)s)[1 + g %% %(n_borrowers)s],
                'Bench', %(today)s::date - 400 + j * 30, due, state,
-               CASE WHEN i %% 10 = 9 THEN 'secret' WHEN i %% 10 >= 7 THEN 'confidential'
-                    ELSE 'department' END,
                %(company)s, %(today)s::date - 400 + j * 30, %(clerk)s,
                CASE WHEN state = 'returned' THEN %(today)s::date - 390 + j * 30 END,
                CASE WHEN state = 'returned' THEN 'good' END, false, 'no',
