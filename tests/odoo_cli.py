@@ -3,6 +3,7 @@
 
 """Run the Odoo command line of this machine against the test configuration."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,6 +38,22 @@ def odoo(*args, timeout=1200):
     if proc.returncode:
         raise AssertionError(f"odoo {' '.join(args)} failed ({proc.returncode}):\n{output[-4000:]}")
     return elapsed, output
+
+
+def shell_json(database, script, marker, timeout=600):
+    """Run ``script`` in an `odoo shell` on ``database`` and return the JSON the
+    script printed on its last line starting with ``marker``."""
+    proc = subprocess.run(
+        [PYTHON, "-m", "odoo", "shell", "-c", ODOO_CONF, "-d", database]
+        + ["--log-level=critical", "--no-http"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith(marker + " ")]
+    assert lines, f"the script failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    return json.loads(lines[-1].removeprefix(marker + " "))
 
 
 def option(name):

@@ -15,11 +15,8 @@ them on two cursors of their own, as two users' calls would:
 Everything the script committed is deleted at the end.
 """
 
-import json
-import subprocess
-
 from figures import report
-from odoo_cli import ODOO_CONF, PYTHON
+from odoo_cli import shell_json
 
 SCRIPT = r"""
 import json, os
@@ -115,27 +112,7 @@ print("CONCURRENT_JSON " + json.dumps(outcomes))
 
 def test_two_submissions_never_both_take_the_last_of_a_budget(request):
     database = request.config.getoption("--odoo-database")
-    proc = subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "odoo",
-            "shell",
-            "-c",
-            ODOO_CONF,
-            "-d",
-            database,
-            "--log-level=critical",
-            "--no-http",
-        ],
-        input=SCRIPT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("CONCURRENT_JSON ")]
-    assert lines, f"the script failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    result = json.loads(lines[-1].removeprefix("CONCURRENT_JSON "))
+    result = shell_json(database, SCRIPT, "CONCURRENT_JSON")
     report(
         "concurrent sample submissions on a budget of 1,000: "
         + ", ".join(f"{key} {value}" for key, value in result.items() if key != "decisions")

@@ -13,11 +13,8 @@ budget's consumption is exactly the sum of the draws and never above 1,000.
 Everything the script committed is deleted at the end.
 """
 
-import json
-import subprocess
-
 from figures import report
-from odoo_cli import ODOO_CONF, PYTHON
+from odoo_cli import shell_json
 
 SCRIPT = r"""
 import json, os, threading
@@ -104,27 +101,7 @@ print("CONCURRENT_TEN_JSON " + json.dumps(result))
 
 def test_ten_simultaneous_submissions_never_overdraw_a_budget(request):
     database = request.config.getoption("--odoo-database")
-    proc = subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "odoo",
-            "shell",
-            "-c",
-            ODOO_CONF,
-            "-d",
-            database,
-            "--log-level=critical",
-            "--no-http",
-        ],
-        input=SCRIPT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("CONCURRENT_TEN_JSON ")]
-    assert lines, f"the script failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    result = json.loads(lines[-1].removeprefix("CONCURRENT_TEN_JSON "))
+    result = shell_json(database, SCRIPT, "CONCURRENT_TEN_JSON")
     submitted = [r for r in result["requests"] if r[0] == "submitted"]
     drawn = [r for r in submitted if r[3]]
     report(
