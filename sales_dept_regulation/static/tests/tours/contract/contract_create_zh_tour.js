@@ -1,35 +1,5 @@
 import {registry} from "@web/core/registry";
-
-// Words of Latin letters with a lower-case letter: English left untranslated.
-// Codes (S00012, CNY) and numbers pass.
-const ENGLISH_WORD = /\b[A-Za-z]*[a-z][A-Za-z]{2,}\b/;
-
-export function englishTextNodes(root = document.body) {
-    const found = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-        const node = walker.currentNode;
-        const parent = node.parentElement;
-        if (
-            !parent ||
-            parent.closest("script, style, .o_debug_manager, .o-mail-Chatter, .o_field_html") ||
-            !parent.offsetParent
-        ) {
-            continue;
-        }
-        if (ENGLISH_WORD.test(node.textContent)) {
-            found.push(node.textContent.trim());
-        }
-    }
-    return found;
-}
-
-export function checkChinese(where) {
-    const english = englishTextNodes(document.querySelector(".o_action_manager"));
-    if (english.length) {
-        throw new Error(`English words on ${where}: ${english.join(" | ")}`);
-    }
-}
+import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
 
 // 王芳 writes a quotation from 报价单与合同, makes it a formal contract, fills
 // the contract fields the form marks as required, and submits it for signature.
