@@ -11,3 +11,4 @@ from . import dashboard
 from . import aftersales
 from . import tier_review
 from . import mail_followers
+from . import ir_module_module

@@ -12,4 +12,3 @@ from . import tier_review
 from . import sale_contract_template
 from . import sale_order_clauses
 from . import sale_order_tier_messages
-from . import ir_module_module

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import logging
+import os
 
 from odoo import models
 from odoo.tools.misc import file_path
@@ -10,9 +11,16 @@ from odoo.tools.translate import TranslationImporter
 _logger = logging.getLogger(__name__)
 
 MODULE = "sales_dept_regulation"
-# OCA's signing addons whose zh_CN lacks what a signer sees: this addon ships
-# the missing terms, loaded after theirs each time either is loaded
-COMPLETED_MODULES = ("base_tier_validation", "sale_tier_validation")
+# The OCA addons whose zh_CN lacks what the department sees on the addon's
+# screens: this addon ships the missing terms in i18n_oca/<addon>/, loaded
+# after theirs each time either is loaded. One folder per addon completed.
+COMPLETED_MODULES = tuple(
+    sorted(
+        entry.name
+        for entry in os.scandir(os.path.join(os.path.dirname(__file__), "..", "i18n_oca"))
+        if entry.is_dir()
+    )
+)
 
 
 class IrModuleModule(models.Model):
