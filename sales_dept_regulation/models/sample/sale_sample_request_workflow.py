@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import Command, fields, models
-from odoo.tools import format_amount
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
 
 from .. import roles
 from ..contract.tier_review import as_engine
