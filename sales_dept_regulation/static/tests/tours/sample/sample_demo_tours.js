@@ -4,11 +4,8 @@ import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check"
 
 // The samples' main paths as the demo users walk them, on the demo data, in
 // Chinese: from the app's menu to the landing page, then by clicking.
-const openApp = () => [
-    ...stepUtils.goToAppSteps(
-        "sales_dept_regulation.menu_sales_regulation_root",
-        "Open the Sales Regulation app"
-    ),
+const APP = "sales_dept_regulation.menu_sales_regulation_root";
+const landingPage = () => [
     {
         content: "The landing page shows the user's tiles, in Chinese",
         trigger: ".o_sdr_dashboard .o_sdr_dashboard_tile",
@@ -16,6 +13,29 @@ const openApp = () => [
             checkChinese("the landing page");
         },
     },
+];
+const openApp = () => [
+    ...stepUtils.goToAppSteps(APP, "Open the Sales Regulation app"),
+    ...landingPage(),
+];
+// on a phone the apps are in the side menu, under All Apps
+const openAppOnPhone = () => [
+    {
+        content: "Open the side menu",
+        trigger: ".o_main_navbar .o_menu_toggle",
+        run: "click",
+    },
+    {
+        content: "Show all the apps",
+        trigger: ".o_app_menu_sidebar .o_sidebar_topbar a.btn-primary",
+        run: "click",
+    },
+    {
+        content: "Open the Sales Regulation app",
+        trigger: `.o_app_menu_sidebar .o_app[data-menu-xmlid="${APP}"]`,
+        run: "click",
+    },
+    ...landingPage(),
 ];
 
 // 王芳 files a sample request for her formal C customer: the rule charges half.
@@ -180,7 +200,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_sample_demo_excep
 registry.category("web_tour.tours").add("sales_dept_regulation_sample_demo_rd_phone", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
+        ...openAppOnPhone(),
         {
             content: "The samples to accept",
             trigger:
@@ -227,7 +247,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_sample_demo_rd_ph
         },
         {
             content: "The sample is shipped",
-            trigger: ".o_form_view .o_statusbar_status :contains(已寄出)",
+            trigger: ".o_form_view .o_statusbar_status:contains(已寄出)",
             run() {
                 checkChinese("the shipped request, on a phone");
             },
