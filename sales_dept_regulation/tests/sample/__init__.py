@@ -6,3 +6,4 @@ from . import test_sample_workflow
 from . import test_sample_access
 from . import test_sample_tour
 from . import test_sample_demo_tours
+from . import test_sample_day_one
