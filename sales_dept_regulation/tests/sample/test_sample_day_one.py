@@ -138,21 +138,17 @@ class TestSampleDayOne(SampleCommon):
             self.Request.with_user(self.rd_user).search_count([("state", "=", "submitted")]),
         )
 
-    def test_rd_sees_only_the_tiles_of_its_role(self):
-        Tile = self.env["sale.regulation.dashboard.tile"]
-        rd_group = self.env.ref(f"{MODULE}.group_role_rd_engineer")
-        everybody = Tile.create(
-            {
-                "name": "Everybody's",
-                "action_id": self.env.ref(f"{MODULE}.sale_sample_request_action").id,
-            }
+    def test_demo_rd_engineer(self):
+        user = self.env.ref(f"{MODULE}.user_demo_rd_engineer", raise_if_not_found=False)
+        if not user:
+            self.skipTest("the demo data is not installed")
+        roles = self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation").group_ids
+        self.assertEqual(
+            user.all_group_ids & roles, self.env.ref(f"{MODULE}.group_role_rd_engineer")
         )
-        seen = Tile.with_user(self.rd_user).search([])
-        self.assertNotIn(everybody, seen)
-        self.assertTrue(seen)
-        for tile in seen:
-            self.assertIn(rd_group, tile.group_ids)
-            tile.action_open()
+        self.assertEqual((user.login, user.lang, user.tz), ("zhoujie", "zh_CN", "Asia/Shanghai"))
+        self.assertEqual(user.company_ids, self.env.ref(f"{MODULE}.company_demo_jianshi"))
+        self.assertFalse(user.sdr_rd_money_warning)
 
     # ------------------------------------------------------------
     # point 13: the R&D role with rights that show money
