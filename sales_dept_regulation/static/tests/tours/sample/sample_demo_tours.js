@@ -145,7 +145,8 @@ registry.category("web_tour.tours").add("sales_dept_regulation_sample_demo_file"
     ],
 });
 
-// 张伟 decides the fee exception waiting for him, from his landing page.
+// 张伟 decides the fee exception waiting for him, from his landing page, then
+// reads the month's sample statistics.
 registry.category("web_tour.tours").add("sales_dept_regulation_sample_demo_exception", {
     url: "/odoo",
     steps: () => [
@@ -190,6 +191,23 @@ registry.category("web_tour.tours").add("sales_dept_regulation_sample_demo_excep
             trigger: ".o_field_widget[name=decision_note]:contains(例外已获批准)",
             run() {
                 checkChinese("the request with its approved exception");
+            },
+        },
+        {
+            content: "Open the Samples menu",
+            trigger: ".o_main_navbar [data-menu-xmlid='sales_dept_regulation.menu_sale_sample']",
+            run: "click",
+        },
+        {
+            content: "Open the sample statistics",
+            trigger: "[data-menu-xmlid='sales_dept_regulation.menu_sale_sample_statistics']",
+            run: "click",
+        },
+        {
+            content: "The statistics count the samples, in Chinese",
+            trigger: ".o_pivot th.o_pivot_measure_row:contains(计数)",
+            run() {
+                checkChinese("the sample statistics");
             },
         },
     ],
