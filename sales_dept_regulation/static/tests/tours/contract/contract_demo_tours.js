@@ -162,18 +162,22 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_write_zh
             },
         },
         {
-            content: "Contract number",
-            trigger: ".o_required_modifier[name=sdr_contract_ref] input",
-            run: `edit ${CONTRACT_NUMBER}`,
-        },
-        {
             content: "Payment terms",
             trigger: ".o_required_modifier[name=payment_term_id] input",
-            run: "edit 30",
+            run: "edit 30 天",
         },
         {
             trigger: ".o-autocomplete--dropdown-item:contains(30 天)",
             run: "click",
+        },
+        {
+            content: "The payment terms are chosen",
+            trigger: ".o_required_modifier[name=payment_term_id] input:value(30 天)",
+        },
+        {
+            content: "Contract number",
+            trigger: ".o_required_modifier[name=sdr_contract_ref] input",
+            run: `edit ${CONTRACT_NUMBER}`,
         },
         {
             content: "Delivery date",
