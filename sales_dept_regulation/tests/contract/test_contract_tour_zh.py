@@ -55,3 +55,12 @@ class TestContractTourChinese(HttpCase):
         self.assertIn("客户要求把数量改为5台", str(activity.note))
         message = order.message_ids.filtered(lambda m: "客户要求把数量改为5台" in str(m.body))
         self.assertIn(wang.partner_id, message.partner_ids)
+
+    def test_the_regulation_administrator_reads_the_signers_in_chinese(self):
+        self.start_tour("/odoo", "sales_dept_regulation_contract_signers_config_zh", login="sunlei")
+        # a read: nothing of the signers' configuration changed
+        tier = self.env.ref(f"{MODULE}.tier_definition_contract_department_head")
+        self.assertEqual(
+            tier.reviewer_group_id, self.env.ref(f"{MODULE}.group_role_department_head")
+        )
+        self.assertEqual(tier.write_uid, tier.create_uid)

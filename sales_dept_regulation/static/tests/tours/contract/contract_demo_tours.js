@@ -330,3 +330,49 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_restart_
         },
     ],
 });
+
+// 孙磊, the Regulation Administrator, reads the signers' configuration in
+// Chinese: the list, a signer's form and its more options.
+registry.category("web_tour.tours").add("sales_dept_regulation_contract_signers_config_zh", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        openMenu("sales_dept_regulation.menu_sales_regulation_config"),
+        {
+            content: "Open 签字人",
+            trigger: ".dropdown-menu [data-menu-xmlid='sales_dept_regulation.tier_definition_menu_sale']",
+            run: "click",
+        },
+        {
+            content: "The signers' list is in Chinese",
+            trigger: ".o_list_view .o_data_row:contains(合同：部长签字)",
+            run() {
+                checkChinese("签字人列表");
+            },
+        },
+        {
+            content: "Open the Department Head's signature",
+            trigger: ".o_list_view .o_data_row:contains(合同：部长签字) td.o_data_cell",
+            run: "click",
+        },
+        {
+            content: "The signer's form is in Chinese",
+            trigger: ".o_form_view .o_notebook",
+            run() {
+                checkChinese("签字人表单");
+            },
+        },
+        {
+            content: "Its more options",
+            trigger: ".o_notebook .nav-link[name=options]",
+            run: "click",
+        },
+        {
+            content: "The more options are in Chinese",
+            trigger: ".o_notebook .nav-link[name=options].active",
+            run() {
+                checkChinese("签字人表单：更多选项");
+            },
+        },
+    ],
+});
