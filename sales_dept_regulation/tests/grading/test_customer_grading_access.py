@@ -133,7 +133,9 @@ class TestCustomerGradingAccess(GradingCommon):
                 contact.write({"function": "采购"})
                 # another salesperson named at creation makes it not hers
                 with self.assertRaisesMessage(AccessError, "res\\.partner"):
-                    Partner.create({"name": "Not mine", "user_id": self.env.ref("base.user_admin").id})
+                    Partner.create(
+                        {"name": "Not mine", "user_id": self.role_users["sales_clerk"].id}
+                    )
                 # nor may she set a grade or a stage while creating
                 with self.assertRaisesMessage(AccessError, "set by the grading"):
                     Partner.create({"name": "Graded", "customer_grade_id": self.formal_a.id})

@@ -160,12 +160,15 @@ class TestCustomerGradingOnboarding(GradingCommon):
         customer = self._customer("Noted Co.", customer_interest_level="medium")
         action = customer.with_user(self.salesperson).action_open_customer_visit_log()
         Wizard = (
-            self.env[action["res_model"]].with_user(self.salesperson).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.salesperson)
+            .with_context(action["context"])
         )
         with freeze_time(NOW):
             with self.assertRaisesRegex(UserError, "summary of the visit"):
                 Wizard.create({"note": "   "}).action_log_visit()
-            Wizard.create({"note": "  Met the buyer; wants 200 samples in May.  "}).action_log_visit()
+            summary = "  Met the buyer; wants 200 samples in May.  "
+            Wizard.create({"note": summary}).action_log_visit()
         self.assertEqual(customer.customer_last_visit_date, fields.Date.to_date(NOW))
         visit_type = self.env.ref("sales_dept_regulation.mail_activity_type_customer_visit")
         done = customer.message_ids.filtered(lambda m: m.mail_activity_type_id == visit_type)
