@@ -232,7 +232,7 @@ class ResPartner(models.Model):
             # a customer a salesperson or telemarketer enters is hers to keep (the
             # record rule lets her create and edit her own customers only)
             for vals in vals_list:
-                if not vals.get("parent_id") and "user_id" not in vals:
+                if not vals.get("parent_id") and not vals.get("user_id"):
                     vals["user_id"] = self.env.uid
         return super().create(vals_list)
 

@@ -129,6 +129,9 @@ class TestCustomerGradingAccess(GradingCommon):
                 self.assertEqual(created.customer_stage, "potential")
                 self.assertTrue(created.customer_grade_id)
                 created.write({"customer_expected_volume": 1000, "phone": "+86 21 5555"})
+                # as the partner form sends it: an empty salesperson
+                from_form = Partner.create({"name": f"Form customer of {key}", "user_id": False})
+                self.assertEqual(from_form.user_id, user)
                 contact = Partner.create({"name": "Buyer", "parent_id": created.id})
                 contact.write({"function": "采购"})
                 # another salesperson named at creation makes it not hers
