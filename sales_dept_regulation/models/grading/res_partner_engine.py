@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
@@ -487,6 +487,8 @@ class ResPartner(models.Model):
         """Record today's visit of these customers: their open visit activity is
         marked done, or a done one is recorded when none is planned; ``note``,
         the visit's summary, is the done activity's feedback in the chatter."""
+        if note is not None and not isinstance(note, str):
+            raise UserError(self.env._("Write the summary of the visit."))
         customers = self.commercial_partner_id
         if not self.env.su:
             customers.check_access("read")

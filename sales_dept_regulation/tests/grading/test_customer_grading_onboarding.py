@@ -162,7 +162,7 @@ class TestCustomerGradingOnboarding(GradingCommon):
         Wizard = (
             self.env[action["res_model"]]
             .with_user(self.salesperson)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         with freeze_time(NOW):
             with self.assertRaisesRegex(UserError, "summary of the visit"):
