@@ -45,6 +45,7 @@
         "wizard/conduct/sale_conduct_fine_reason_wizard_views.xml",
         "wizard/conduct/sale_conduct_fine_report_wizard_views.xml",
         "wizard/grading/sale_customer_grade_lock_views.xml",
+        "wizard/grading/sale_customer_visit_log_views.xml",
         "wizard/contract/sale_contract_sign_wizard_views.xml",
         "views/res_groups_views.xml",
         "views/menus.xml",

@@ -912,6 +912,17 @@ class TestFuzz(ConductCommon, ContractCommon):
                 action(self.customer, "action_log_customer_visit"),
             ),
             (
+                "sale.customer.visit.log",
+                "create+log",
+                ALL_ROLES,
+                wizard(
+                    "sale.customer.visit.log",
+                    ["partner_ids", "note"],
+                    {"partner_ids": [Command.set(self.customer.ids)], "note": "x"},
+                    "action_log_visit",
+                ),
+            ),
+            (
                 "sale.contract.template",
                 "create",
                 ADMINS + ["salesperson"],

@@ -40,6 +40,11 @@ SALESPERSON_FIELDS = {
     "customer_interest_level",
     "customer_last_visit_date",
 }
+# who keeps the customers they enter (003 §客户管理1): a new customer of theirs
+# is theirs unless they name another salesperson
+CUSTOMER_KEEPERS = (
+    "sales_dept_regulation.group_role_salesperson,sales_dept_regulation.group_role_telemarketer"
+)
 # The grading fields are fetched together, not with every read of a partner:
 # orders, invoices and addresses read partners all the time, the grading fields
 # only the grading and its screens need (as website does for its SEO fields).
@@ -223,6 +228,12 @@ class ResPartner(models.Model):
         given += self.default_get(missing).values() if missing else []
         if any(value is not False and value is not None for value in given):
             raise AccessError(self._grading_fields_error())
+        if not self.env.su and self.env.user.has_groups(CUSTOMER_KEEPERS):
+            # a customer a salesperson or telemarketer enters is hers to keep (the
+            # record rule lets her create and edit her own customers only)
+            for vals in vals_list:
+                if not vals.get("parent_id") and not vals.get("user_id"):
+                    vals["user_id"] = self.env.uid
         return super().create(vals_list)
 
     def write(self, vals):

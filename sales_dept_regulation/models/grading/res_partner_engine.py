@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
@@ -472,9 +472,23 @@ class ResPartner(models.Model):
     def _get_customers_due_for_visit(self):
         return self.search(self._visit_due_domain(), order="customer_visit_priority, id")
 
-    def action_log_customer_visit(self):
+    def action_open_customer_visit_log(self):
+        """The 记录拜访 dialog: the visit is recorded with its summary."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a Visit"),
+            "res_model": "sale.customer.visit.log",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.commercial_partner_id.ids},
+        }
+
+    def action_log_customer_visit(self, note=None):
         """Record today's visit of these customers: their open visit activity is
-        marked done, or a done one is recorded when none is planned."""
+        marked done, or a done one is recorded when none is planned; ``note``,
+        the visit's summary, is the done activity's feedback in the chatter."""
+        if note is not None and not isinstance(note, str):
+            raise UserError(self.env._("Write the summary of the visit."))
         customers = self.commercial_partner_id
         if not self.env.su:
             customers.check_access("read")
@@ -508,7 +522,7 @@ class ResPartner(models.Model):
                 for customer in unplanned
             ]
         )
-        planned.action_feedback(feedback=self.env._("Visited"))
+        planned.action_feedback(feedback=note or self.env._("Visited"))
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

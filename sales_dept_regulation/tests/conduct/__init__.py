@@ -10,3 +10,4 @@ from . import test_conduct_tour
 from . import test_conduct_guard
 from . import test_conduct_notice
 from . import test_conduct_four_eyes
+from . import test_conduct_phone_tour_zh

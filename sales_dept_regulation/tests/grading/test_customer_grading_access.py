@@ -101,14 +101,54 @@ class TestCustomerGradingAccess(GradingCommon):
             self.other_customer.with_user(self.salesperson).write(
                 {"customer_interest_level": "high"}
             )
-        # nor any other field of the customer
+        # she keeps the rest of her own customer's file, not another's
+        customer.write({"customer_interest_level": "low", "name": "Renamed"})
+        self.assertEqual(self.customer.name, "Renamed")
         with self.assertRaisesMessage(AccessError, "res\\.partner"):
-            customer.write({"customer_interest_level": "low", "name": "Renamed"})
+            self.other_customer.with_user(self.salesperson).write({"phone": "+86 21 1234"})
+        # the sales clerk keeps no customer file
+        with self.assertRaisesMessage(AccessError, "res\\.partner"):
+            customer.with_user(self.role_users["sales_clerk"]).write({"phone": "+86 21 1234"})
         # the department sees all customers
         self.other_customer.with_user(self.role_users["department_head"]).write(
             {"customer_interest_level": "low"}
         )
         self.assertEqual(self.other_customer.customer_interest_level, "low")
+
+    def test_salespeople_and_telemarketers_create_their_own_customers(self):
+        for key in ("salesperson", "telemarketer"):
+            with self.subTest(role=key):
+                user = self.role_users[key]
+                Partner = self.env["res.partner"].with_user(user)
+                # as the quotation's customer field creates one, and as 客户 > 新建 does
+                partner_id, _name = Partner.with_context(
+                    res_partner_search_mode="customer"
+                ).name_create(f"New customer of {key}")
+                created = Partner.browse(partner_id)
+                self.assertEqual(created.user_id, user)
+                self.assertEqual(created.customer_stage, "potential")
+                self.assertTrue(created.customer_grade_id)
+                created.write({"customer_expected_volume": 1000, "phone": "+86 21 5555"})
+                # as the partner form sends it: an empty salesperson
+                from_form = Partner.create({"name": f"Form customer of {key}", "user_id": False})
+                self.assertEqual(from_form.user_id, user)
+                contact = Partner.create({"name": "Buyer", "parent_id": created.id})
+                contact.write({"function": "采购"})
+                # another salesperson named at creation makes it not hers
+                with self.assertRaisesMessage(AccessError, "res\\.partner"):
+                    Partner.create(
+                        {"name": "Not mine", "user_id": self.role_users["sales_clerk"].id}
+                    )
+                # nor may she set a grade or a stage while creating
+                with self.assertRaisesMessage(AccessError, "set by the grading"):
+                    Partner.create({"name": "Graded", "customer_grade_id": self.formal_a.id})
+        # the Department Head keeps every customer of the department
+        head = self.role_users["department_head"]
+        self.other_customer.with_user(head).write({"phone": "+86 21 7777"})
+        self.assertEqual(self.other_customer.phone, "+86 21 7777")
+        # no role deletes a customer
+        with self.assertRaisesMessage(AccessError, "res\\.partner"):
+            self.customer.with_user(head).unlink()
 
     def test_history_own_for_salespeople_all_for_department_and_up(self):
         History = self.env["sale.customer.grade.history"]

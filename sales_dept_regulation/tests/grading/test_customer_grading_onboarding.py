@@ -4,7 +4,7 @@
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common_grading import NOW, GradingCommon
@@ -155,6 +155,29 @@ class TestCustomerGradingOnboarding(GradingCommon):
         done = customer.message_ids.filtered(lambda m: m.mail_activity_type_id == visit_type)
         self.assertEqual(len(done), 1, "the visit is recorded as a done activity")
         self.assertFalse(customer.activity_ids)
+
+    def test_log_a_visit_with_its_summary(self):
+        customer = self._customer("Noted Co.", customer_interest_level="medium")
+        action = customer.with_user(self.salesperson).action_open_customer_visit_log()
+        Wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.salesperson)
+            .with_context(**action["context"])
+        )
+        with freeze_time(NOW):
+            with self.assertRaisesRegex(UserError, "summary of the visit"):
+                Wizard.create({"note": "   "}).action_log_visit()
+            summary = "  Met the buyer; wants 200 samples in May.  "
+            Wizard.create({"note": summary}).action_log_visit()
+        self.assertEqual(customer.customer_last_visit_date, fields.Date.to_date(NOW))
+        visit_type = self.env.ref("sales_dept_regulation.mail_activity_type_customer_visit")
+        done = customer.message_ids.filtered(lambda m: m.mail_activity_type_id == visit_type)
+        self.assertEqual(len(done), 1)
+        self.assertIn("Met the buyer; wants 200 samples in May.", done.body)
+        # the summary is no way round the owner check
+        other = self._customer("Not hers", user_id=False)
+        with self.assertRaisesRegex(AccessError, "your own customers"):
+            Wizard.create({"partner_ids": other.ids, "note": "x"}).action_log_visit()
 
     def test_log_a_visit_of_someone_elses_customer_is_refused(self):
         telemarketer = self.role_users["telemarketer"]

@@ -3,3 +3,4 @@
 
 from . import sale_customer_grade_lock
 from . import sale_customer_grade_recompute
+from . import sale_customer_visit_log
