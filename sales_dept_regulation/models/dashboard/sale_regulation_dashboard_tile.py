@@ -95,9 +95,7 @@ class SaleRegulationDashboardTile(models.Model):
     group_ids = fields.Many2many(
         "res.groups",
         string="Shown To",
-        domain=lambda self: [
-            ("privilege_id", "=", self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation").id)
-        ],
+        domain=lambda self: [("privilege_id", "=", self._role_privilege().id)],
         help="The tile is shown to the users of these roles (to everybody when empty), "
         "and only to those who may open its list.",
     )
@@ -110,6 +108,10 @@ class SaleRegulationDashboardTile(models.Model):
     # ------------------------------------------------------------
     # COMPUTE METHODS
     # ------------------------------------------------------------
+
+    @api.model
+    def _role_privilege(self):
+        return self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation")
 
     @api.model
     def _home_lists(self):
