@@ -24,6 +24,13 @@ _logger = logging.getLogger(__name__)
 # evaluated: it is written by a business role, and code evaluated with records in
 # reach runs with whatever rights those records can reach (sudo() included).
 PLACEHOLDERS = ("$uid", "$today", "$company_id", "$company_ids")
+# the same placeholders as a Chinese administrator types them in the filter editor
+PLACEHOLDER_ALIASES = {
+    "$当前用户": "$uid",
+    "$今天": "$today",
+    "$当前公司": "$company_id",
+    "$我的公司": "$company_ids",
+}
 # a tile's domain is a few conditions; anything longer is a mistake or an attack
 DOMAIN_MAX_LENGTH = 10_000
 # the bare name the tiles shipped before placeholders used, in a domain's value
@@ -258,27 +265,31 @@ class SaleRegulationDashboardTile(models.Model):
             raise ValidationError(
                 self.env._("Choose the tile's list to open among the lists offered.")
             )
+        # the reason in words the administrator reads, not the parser's
+        reason = self.env._("it is not a list of conditions with literal values")
         try:
             action = self.env["ir.actions.act_window"].sudo().browse(action_id)
             model = self.env[action.res_model].sudo()
             sample = substitute_placeholders(parse_tile_domain(domain), self._placeholder_values())
+            reason = self.env._("a condition names a field or an operator the list does not have")
             Domain(sample).validate(model)
         except Exception as error:  # noqa: BLE001 any mistake in the domain or the action
             raise ValidationError(
                 self.env._(
                     "The domain of tile %(tile)s is not valid: %(error)s",
                     tile=name or "",
-                    error=error,
+                    error=reason,
                 )
             ) from error
 
     def _placeholder_values(self):
-        return {
+        values = {
             "$uid": self.env.uid,
             "$today": fields.Date.to_string(fields.Date.context_today(self)),
             "$company_id": self.env.company.id,
             "$company_ids": self.env.companies.ids,
         }
+        return {**values, **{alias: values[name] for alias, name in PLACEHOLDER_ALIASES.items()}}
 
     def _action_eval_context(self):
         """What an action's own domain and context may use: plain values, no record
