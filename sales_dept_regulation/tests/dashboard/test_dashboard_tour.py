@@ -79,6 +79,6 @@ class TestDashboardHomeTours(HttpCase):
             [("name", "=", "设累计上限的规范")]
         )
         self.assertEqual(tile.action_id, self.env.ref(f"{MODULE}.sale_conduct_rule_action"))
-        self.assertEqual(tile.domain, '[("has_repeat_limit", "=", True)]')
+        self.assertEqual(tile.domain, '[("has_repeat_limit", "!=", False)]')
         self.assertEqual(tile.group_ids, admin)
         self.assertTrue(tile.with_user(user).with_company(self.company).count)

@@ -74,13 +74,22 @@ registry.category("web_tour.tours").add("sales_dept_regulation_dashboard_add_til
             run: "edit 设累计上限的规范",
         },
         {
-            content: "Choose the list it opens, by its name",
-            trigger: ".o_form_view .o_field_widget[name=action_key] select",
-            run: "selectByLabel 规范手册",
+            content: "Open the lists a tile may open",
+            trigger: ".o_form_view .o_field_widget[name=action_key] .o_select_menu_toggler",
+            run: "click",
+        },
+        {
+            content: "The lists are offered by their Chinese names",
+            trigger: ".o_select_menu_menu .o_select_menu_item:contains(待签字)",
+        },
+        {
+            content: "Choose the conduct rules",
+            trigger: ".o_select_menu_menu .o_select_menu_item:contains(规范手册)",
+            run: "click",
         },
         {
             content: "The filter editor offers the list's fields: add a condition",
-            trigger: ".o_form_view .o_field_widget[name=domain] a:contains(新建规则)",
+            trigger: ".o_form_view .o_field_widget[name=domain] a:contains(新规则)",
             run: "click",
         },
         {
