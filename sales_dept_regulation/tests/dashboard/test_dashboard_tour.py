@@ -82,3 +82,15 @@ class TestDashboardHomeTours(HttpCase):
         self.assertEqual(tile.domain, '[("has_repeat_limit", "!=", False)]')
         self.assertEqual(tile.group_ids, admin)
         self.assertTrue(tile.with_user(user).with_company(self.company).count)
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardHomePhoneTour(HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_department_head_opens_a_tile_on_a_phone(self):
+        head = self.env.ref(f"{MODULE}.user_demo_department_head", raise_if_not_found=False)
+        if not head:
+            self.skipTest("no demo data")
+        self.start_tour("/odoo", "sales_dept_regulation_dashboard_home", login=head.login)

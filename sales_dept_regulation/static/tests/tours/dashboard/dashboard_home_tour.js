@@ -5,6 +5,19 @@ import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check"
 const TILE = ".o_sdr_dashboard_tile";
 
 const openHome = () => [
+    // on a phone the apps are in the side menu (goToAppSteps opens it on a desktop only)
+    {
+        isActive: ["mobile"],
+        content: "Open the side menu",
+        trigger: ".o_main_navbar .o_menu_toggle",
+        run: "click",
+    },
+    {
+        isActive: ["mobile"],
+        content: "Show all the apps",
+        trigger: ".o_app_menu_sidebar .o_sidebar_topbar a.btn-primary",
+        run: "click",
+    },
     ...stepUtils.goToAppSteps(
         "sales_dept_regulation.menu_sales_regulation_root",
         "Open the Sales Regulation app"
