@@ -197,6 +197,20 @@ class SaleRegulationDashboardTile(models.Model):
             return [("id", "in", tiles.ids)]
         return [("id", "not in", tiles.ids)]
 
+    @api.onchange("action_key")
+    def _onchange_action_key(self):
+        # a filter on the fields of the list chosen before would be refused on save
+        action = self._home_lists().get(self.action_key)
+        if not action:
+            return
+        try:
+            sample = substitute_placeholders(
+                parse_tile_domain(self.domain or "[]"), self._placeholder_values()
+            )
+            Domain(sample).validate(self.env[action.res_model].sudo())
+        except Exception:  # noqa: BLE001 any filter the new list cannot read
+            self.domain = "[]"
+
     def init(self):
         # tiles saved before placeholders named the user as a bare `uid`, which
         # is not a literal: spell it '$uid' (a text rewrite, nothing evaluated)

@@ -150,6 +150,13 @@ class TestDashboard(ConductCommon):
         form.action_key = f"{MODULE}.sale_conduct_fine_action"
         self.assertEqual(form.res_model, "sale.conduct.fine")
         form.domain = "[('state', '=', 'draft')]"
+        # another list: the filter on the fines' fields goes, a filter it can read stays
+        form.action_key = f"{MODULE}.sale_conduct_rule_action"
+        self.assertEqual(form.domain, "[]")
+        form.domain = "[('id', '>', 0)]"
+        form.action_key = f"{MODULE}.sale_conduct_fine_action"
+        self.assertEqual(form.domain, "[('id', '>', 0)]")
+        form.domain = "[('state', '=', 'draft')]"
         form.group_ids.add(self.roles["department_head"])
         tile = form.save()
         self.assertEqual(tile.sudo().action_id, fines)
