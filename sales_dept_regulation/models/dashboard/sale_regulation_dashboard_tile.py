@@ -102,9 +102,13 @@ class SaleRegulationDashboardTile(models.Model):
     group_ids = fields.Many2many(
         "res.groups",
         string="Shown To",
-        domain=lambda self: [("privilege_id", "=", self._role_privilege().id)],
         help="The tile is shown to the users of these roles (to everybody when empty), "
         "and only to those who may open its list.",
+    )
+    # the roles the form offers for group_ids (a domain on group_ids itself would
+    # also hide the scopes a tile is shown to when it is read)
+    role_privilege_id = fields.Many2one(
+        "res.groups.privilege", string="Roles Offered", compute="_compute_role_privilege_id"
     )
     color = fields.Integer()
     count = fields.Integer(compute="_compute_count")
@@ -116,9 +120,8 @@ class SaleRegulationDashboardTile(models.Model):
     # COMPUTE METHODS
     # ------------------------------------------------------------
 
-    @api.model
-    def _role_privilege(self):
-        return self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation")
+    def _compute_role_privilege_id(self):
+        self.role_privilege_id = self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation")
 
     @api.model
     def _home_lists(self):

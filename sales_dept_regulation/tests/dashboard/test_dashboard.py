@@ -89,6 +89,8 @@ class TestDashboard(ConductCommon):
 
         seller = shown("salesperson")
         self.assertNotIn("dashboard_tile_fines_to_confirm", seller)
+        # shown to a scope (the department's records), not to a role
+        self.assertNotIn("dashboard_tile_unpaid_fines", seller)
         self.assertEqual(seller["dashboard_tile_my_visits_due"], 3)
         self.assertEqual(seller["dashboard_tile_my_unpaid_fines"], 1)
         head = shown("department_head")
