@@ -195,7 +195,11 @@ class SaleRegulationDashboardTile(models.Model):
     def _search_can_open(self, operator, value):
         if operator != "in":
             return NotImplemented
-        tiles = self.search([]).filtered(lambda tile: tile._can_open())
+        # the tiles of the user's roles, then those whose list the user may open
+        of_my_roles = self.sudo().search(
+            ["|", ("group_ids", "=", False), ("group_ids", "in", self.env.user.all_group_ids.ids)]
+        )
+        tiles = self.browse(of_my_roles.ids).filtered(lambda tile: tile._can_open())
         if True in value:
             return [("id", "in", tiles.ids)]
         return [("id", "not in", tiles.ids)]
