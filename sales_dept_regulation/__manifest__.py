@@ -97,6 +97,7 @@
         "views/sample/res_config_settings_views.xml",
         "views/sample/menus.xml",
         "data/sample/sale_regulation_dashboard_tile_data.xml",
+        "views/sample/res_users_views.xml",
         "security/dashboard/ir.model.access.csv",
         "security/dashboard/sale_regulation_dashboard_tile_rules.xml",
         "data/dashboard/sale_regulation_dashboard_tile_data.xml",
@@ -123,6 +124,7 @@
         "demo/sale_conduct_demo.xml",
         "demo/customer_grading_demo.xml",
         "demo/sale_contract_demo.xml",
+        "demo/sample_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -10,5 +10,7 @@ from . import sample
 from . import dashboard
 from . import aftersales
 from . import tier_review
+from . import tier_messages
+from . import res_groups
 from . import mail_followers
 from . import ir_module_module

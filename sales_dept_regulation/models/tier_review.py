@@ -33,6 +33,20 @@ class TierReview(models.Model):
     def _search_sdr_parent_readable(self, operator, value):
         return readable_domain(self, "model", REVIEWED_MODELS, operator, value, orders=True)
 
+    def _compute_todo_by(self):
+        res = super()._compute_todo_by()
+        # the role's own name (部长), not OCA's "Group 部长", which no zh_CN of
+        # OCA translates; a review a capability gave to named people keeps them
+        for review in self.filtered(
+            lambda r: (
+                r.model in REVIEWED_MODELS
+                and r.reviewer_group_id
+                and r.reviewer_ids <= r.reviewer_group_id.all_user_ids
+            )
+        ):
+            review.todo_by = review.reviewer_group_id.name
+        return res
+
     def _sdr_is_ours(self):
         return self.model in REVIEWED_MODELS or (
             self.model == "sale.order" and self.definition_id.sdr_applies_to

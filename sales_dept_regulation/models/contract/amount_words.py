@@ -8,6 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ["", "拾", "佰", "仟"]
 GROUP_UNITS = ["", "万", "亿", "万亿"]
+# how a contract names its currency before the capitals: 人民币陆万元整
+CURRENCY_NAMES = {"CNY": "人民币"}
 
 
 def _group_words(value):
@@ -67,3 +69,13 @@ def amount_to_chinese(amount):
     else:
         words += "整"
     return sign + words
+
+
+def amount_in_currency_words(amount, currency_code):
+    """``amount`` in capitals after the currency's Chinese name (人民币陆万元整);
+    a currency without one keeps its code (USD 陆万元整)."""
+    words = amount_to_chinese(amount)
+    if not currency_code:
+        return words
+    name = CURRENCY_NAMES.get(currency_code)
+    return name + words if name else f"{currency_code} {words}"

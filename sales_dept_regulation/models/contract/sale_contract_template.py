@@ -140,11 +140,17 @@ class SaleContractTemplate(models.Model):
         activity_type = self.env.ref("sales_dept_regulation.mail_activity_type_revise_template")
         admins = self.env.ref("sales_dept_regulation.group_role_regulation_admin").user_ids
         admins = admins.filtered(lambda u: u.active and not u.share).sorted("id")
+        # the install's administrator holds the role too (the role is granted to
+        # him at install): the people given the role come first
+        install_admins = self.env.ref("base.user_admin") | self.env.ref("base.user_root")
+        admins = (admins - install_admins) + (admins & install_admins)
         due = self.search([("next_revision_date", "<=", fields.Date.context_today(self))])
         for template in due:
             if template.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
                 continue
-            admin = admins.filtered(lambda u, t=template: t.company_id in u.company_ids)[:1]
+            admin = admins.filtered(
+                lambda u, t=template: not t.company_id or t.company_id in u.company_ids
+            )[:1]
             if admin:
                 template.activity_schedule(
                     "sales_dept_regulation.mail_activity_type_revise_template",

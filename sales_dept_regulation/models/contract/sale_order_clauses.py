@@ -4,7 +4,7 @@
 from odoo import api, fields, models
 
 from .. import roles
-from .amount_words import amount_to_chinese
+from .amount_words import amount_in_currency_words
 
 
 class SaleOrder(models.Model):
@@ -33,6 +33,19 @@ class SaleOrder(models.Model):
         sanitize=True,
         copy=False,
         groups=roles.SCOPE_OWN,
+    )
+    # The contract group's own names for fields the Other Info page also holds
+    # (hidden there on a contract): the form marks a page red when a field of
+    # that name is invalid, so a blank contract number is marked where it is
+    # typed, not on the page too.
+    sdr_contract_ref = fields.Char(
+        related="client_order_ref", readonly=False, string="Contract Number"
+    )
+    sdr_contract_delivery_date = fields.Datetime(
+        related="commitment_date", readonly=False, string="Contract Delivery Date"
+    )
+    sdr_contract_delivery_method = fields.Selection(
+        related="sdr_delivery_method", readonly=False, string="Contract Delivery Arrangement"
     )
     sdr_amount_in_words = fields.Char(
         string="Amount in Chinese Capitals", compute="_compute_sdr_amount_in_words"
@@ -63,10 +76,12 @@ class SaleOrder(models.Model):
                     lang=order.partner_id.lang or self.env.lang
                 ).clauses
 
-    @api.depends("amount_total")
+    @api.depends("amount_total", "currency_id")
     def _compute_sdr_amount_in_words(self):
         for order in self:
-            order.sdr_amount_in_words = amount_to_chinese(order.amount_total)
+            order.sdr_amount_in_words = amount_in_currency_words(
+                order.amount_total, order.currency_id.name
+            )
 
     @api.depends_context("uid")
     def _compute_sdr_can_manage(self):

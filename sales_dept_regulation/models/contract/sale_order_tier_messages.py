@@ -132,6 +132,12 @@ class SaleOrder(models.Model):
         if tier_reviews:
             requester = tier_reviews[:1].requested_by or self.env.user
             assignees = ", ".join(filter(None, tier_reviews.mapped("todo_by")))
+            if self.review_ids.filtered(lambda r: r.status == "approved"):
+                # a later step: the line before it says who just signed
+                return self.env._(
+                    "Now waiting for the signature of %(assignees)s.",
+                    assignees=assignees or self.env._("the signer"),
+                )
             return self.env._(
                 "Waiting for the signature of %(assignees)s, submitted by %(requester)s.",
                 assignees=assignees or self.env._("the signer"),

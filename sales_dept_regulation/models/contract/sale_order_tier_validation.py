@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .sale_order import CONTRACT_REQUIRED_FIELDS
-from .tier_review import as_engine
+from .tier_review import as_engine, is_engine
 
 
 class SaleOrder(models.Model):
@@ -258,6 +258,8 @@ class SaleOrder(models.Model):
             review &= tiers
         if not review:
             return None
+        # the signer's line first: OCA then posts whom the next step waits for
+        self._contract_post_signed(review)
         res = super(SaleOrder, as_engine(self))._validate_tier(as_engine(review))
         self._contract_record_signatures(review, "signed", signature)
         if self.validation_status == "validated":
@@ -281,14 +283,80 @@ class SaleOrder(models.Model):
         return res
 
     def restart_validation(self):
-        if self._contract_signed_under_rules() or any(self.mapped("sdr_approval_kind")):
+        signing = self.filtered(
+            lambda order: order.sdr_approval_kind or order._contract_signed_under_rules()
+        )
+        if signing:
             self._contract_check_manager(
                 self.env._(
                     "Only the Department Head, the Deputy General Manager or the General "
                     "Manager may restart the signatures."
                 )
             )
+            if not is_engine(self.env):
+                # every signature of the version goes: never at one click, the
+                # dialog asks why (and the restart is made by the dialog)
+                if len(self) > 1:
+                    raise UserError(self.env._("Restart the signatures of one contract at a time."))
+                return self._contract_restart_dialog()
         return super(SaleOrder, as_engine(self)).restart_validation()
+
+    def _contract_restart_dialog(self):
+        self.ensure_one()
+        view = self.env.ref("sales_dept_regulation.sale_contract_sign_wizard_view_form")
+        return {
+            "name": self.env._("Restart Signatures"),
+            "type": "ir.actions.act_window",
+            "view_mode": "form",
+            "res_model": "sale.contract.sign.wizard",
+            "views": [(view.id, "form")],
+            "view_id": view.id,
+            "target": "new",
+            "context": {
+                "default_order_id": self.id,
+                "default_validate_reject": "restart",
+            },
+        }
+
+    def _contract_restart_signatures(self, reason):
+        """Restart the signatures of the order for ``reason``: the chatter says
+        who and why, the salesperson gets an activity to submit it again."""
+        self.ensure_one()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Please give the reason for restarting the signatures."))
+        signed = self.review_ids.filtered(lambda r: r.status == "approved")
+        as_engine(self).restart_validation()
+        if self.sudo().review_ids:
+            # OCA restarts only in the states signatures are requested in
+            raise UserError(
+                self.env._(
+                    "The signatures of %(order)s cannot be restarted in its present state.",
+                    order=self.display_name,
+                )
+            )
+        body = self.env._(
+            "%(user)s restarted the signatures of %(order)s (%(count)s given, now void). "
+            "Reason: %(reason)s",
+            user=self.env.user.name,
+            order=self.name,
+            count=len(signed),
+            reason=reason,
+        )
+        salesperson = self.user_id
+        if salesperson and salesperson != self.env.user:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Signatures restarted: submit the contract again"),
+                note=body,
+                user_id=salesperson.id,
+            )
+        self.sudo().message_post(
+            body=body,
+            partner_ids=salesperson.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
 
     # ------------------------------------------------------------
     # BUSINESS METHODS
@@ -311,6 +379,20 @@ class SaleOrder(models.Model):
                 for review in reviews
             ]
         )
+
+    def _contract_post_signed(self, review):
+        """The chatter line of a signature: who signed, at which step."""
+        step = review.reviewer_group_id.name or review.name
+        if review.comment:
+            body = self.env._(
+                "%(signer)s signed (%(step)s): %(comment)s",
+                signer=self.env.user.name,
+                step=step,
+                comment=review.comment,
+            )
+        else:
+            body = self.env._("%(signer)s signed (%(step)s).", signer=self.env.user.name, step=step)
+        self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _contract_notify_rejection(self, review):
         self.ensure_one()

@@ -14,3 +14,4 @@ from . import tier_review
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import res_users

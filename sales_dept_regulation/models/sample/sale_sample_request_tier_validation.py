@@ -1,8 +1,11 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import models
+from lxml import etree
+
+from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from .. import roles
 from ..contract.tier_review import as_engine, is_engine
@@ -29,7 +32,27 @@ class SaleSampleRequest(models.Model):
         return super(SaleSampleRequest, as_engine(self)).request_validation()
 
     def restart_validation(self):
+        # a refused exception is asked again with a new reason (Ask for an
+        # Exception), an approved one has waived the fee: nothing restarts
         raise UserError(self.env._("Ask for an exception with its reason instead."))
+
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """OCA's Request Validation and Restart Validation apply to no fee
+        exception (the reviews come from Ask for an Exception, and nothing
+        restarts them): the form does not offer them to anyone."""
+        res = super().get_view(view_id=view_id, view_type=view_type, **options)
+        if view_type != "form":
+            return res
+        doc = etree.fromstring(res["arch"])
+        buttons = doc.xpath(
+            "//header/button[@name='restart_validation' or @name='request_validation']"
+        )
+        for button in buttons:
+            button.getparent().remove(button)
+        if buttons:
+            res["arch"] = etree.tostring(doc, encoding="unicode")
+        return res
 
     def _tier_validation_check_write_allowed(self, vals):
         # the request's own freeze (DRAFT_FIELDS, the action methods) governs
@@ -73,6 +96,14 @@ class SaleSampleRequest(models.Model):
                     )
                 )
 
+    def _compute_next_review(self):
+        # OCA's words, said by this addon (translated by its zh_CN.po)
+        for request in self:
+            review = request.review_ids.sorted("sequence").filtered(
+                lambda r: r.status == "pending"
+            )[:1]
+            request.next_review = self.env._("Next: %s", review.name) if review else False
+
     def _compute_hide_reviews(self):
         for request in self:
             request.hide_reviews = not request.review_ids
@@ -115,7 +146,10 @@ class SaleSampleRequest(models.Model):
                     "exception_state": "approved",
                     "waived_amount": money.waived_amount + money.charged_amount,
                     "charged_amount": 0.0,
-                    "decision_note": self.env._("Waived by an approved exception."),
+                    "decision_note": self.env._(
+                        "Waived in full by an approved exception: %(fee)s.",
+                        fee=format_amount(self.env, money.fee_amount, money.currency_id),
+                    ),
                 }
             )
         return res

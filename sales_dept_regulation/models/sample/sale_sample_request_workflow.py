@@ -3,6 +3,7 @@
 
 from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
 
 from .. import roles
 from ..contract.tier_review import as_engine
@@ -111,11 +112,19 @@ class SaleSampleRequest(models.Model):
             "budget_id": False,
             "budget_amount": 0.0,
         }
+
+        def amount(value):
+            return format_amount(self.env, value, currency)
+
+        # the note says what was decided, with the amounts: the salesperson
+        # reads it to the customer
         if not fee:
             vals["decision_note"] = self.env._("No fee.")
             return vals
         if not rule:
-            vals["decision_note"] = self.env._("No fee rule for this customer: charged in full.")
+            vals["decision_note"] = self.env._(
+                "No fee rule for this customer: charged in full, %(fee)s.", fee=amount(fee)
+            )
             return vals
         to_waive = {
             "charge": 0.0,
@@ -124,7 +133,9 @@ class SaleSampleRequest(models.Model):
             "waive_budget": fee,
         }[policy]
         if not to_waive:
-            vals["decision_note"] = self.env._("Charged in full by the rule.")
+            vals["decision_note"] = self.env._(
+                "Charged in full by the rule: %(fee)s.", fee=amount(fee)
+            )
             return vals
         budget = self.env["sale.market.budget"]._find_budget(
             self.company_id, self.team_id, fields.Date.context_today(self)
@@ -135,20 +146,52 @@ class SaleSampleRequest(models.Model):
             remaining = max(budget.remaining_amount, 0.0)
         if policy == "waive_budget" and currency.compare_amounts(remaining, to_waive) < 0:
             vals["decision_note"] = self.env._(
-                "The budget cannot cover the fee: charged unless an exception is approved."
+                "The budget cannot cover the fee: %(fee)s charged in full unless an "
+                "exception is approved.",
+                fee=amount(fee),
             )
             return vals
         drawn = min(to_waive, remaining)
+        charged = fee - to_waive
         vals.update(
-            charged_amount=fee - to_waive,
+            charged_amount=charged,
             waived_amount=to_waive,
             budget_id=budget.id if drawn else False,
             budget_amount=drawn,
-            decision_note=self.env._("Waived by the rule, drawn from the budget.")
-            if drawn
-            else self.env._("Waived by the rule."),
+            decision_note=self._sample_decision_text(
+                rule, amount(fee), amount(charged), amount(to_waive), amount(drawn) if drawn else ""
+            ),
         )
         return vals
+
+    def _sample_decision_text(self, rule, fee, charged, waived, drawn):
+        """What a rule that waives all or part of the fee decided, amounts formatted."""
+        if rule.policy == "percent":
+            percent = f"{rule.charge_percent:g}"
+            if drawn:
+                return self.env._(
+                    "Charged %(percent)s%% by the rule: %(charged)s of %(fee)s; %(waived)s "
+                    "waived, %(drawn)s of it drawn from the budget.",
+                    percent=percent,
+                    charged=charged,
+                    fee=fee,
+                    waived=waived,
+                    drawn=drawn,
+                )
+            return self.env._(
+                "Charged %(percent)s%% by the rule: %(charged)s of %(fee)s; %(waived)s waived.",
+                percent=percent,
+                charged=charged,
+                fee=fee,
+                waived=waived,
+            )
+        if drawn:
+            return self.env._(
+                "Waived in full by the rule: %(fee)s, %(drawn)s of it drawn from the budget.",
+                fee=fee,
+                drawn=drawn,
+            )
+        return self.env._("Waived in full by the rule: %(fee)s.", fee=fee)
 
     def action_feedback(self, result, note=False):
         """The customer's answer: approved, rejected, or a revision (a new round)."""

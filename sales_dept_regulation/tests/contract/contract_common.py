@@ -92,6 +92,19 @@ class ContractCommon(RegulationCommon):
         )
         wizard.add_comment()
 
+    def _restart(self, order, user, reason="The customer changed the quantity"):
+        """Restart as the UI does: the button opens the dialog asking why."""
+        action = order.with_user(user).restart_validation()
+        self.assertEqual(action["res_model"], "sale.contract.sign.wizard")
+        self.assertEqual(action["context"]["default_validate_reject"], "restart")
+        wizard = (
+            self.env["sale.contract.sign.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": reason})
+        )
+        return wizard.add_comment()
+
 
 def new_role_user(env, login, *role_xmlids):
     return new_test_user(

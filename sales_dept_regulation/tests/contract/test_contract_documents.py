@@ -12,7 +12,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ...models.contract.amount_words import amount_to_chinese
+from ...models.contract.amount_words import amount_in_currency_words, amount_to_chinese
 from .contract_common import BLANK_PNG, ContractCommon
 
 
@@ -41,7 +41,24 @@ class TestAmountInChinese(ContractCommon):
     def test_order_shows_its_total_in_capitals(self):
         order = self._order(qty=2.0, price=61728.39)
         self.assertEqual(order.amount_total, 123456.78)
-        self.assertEqual(order.sdr_amount_in_words, "壹拾贰万叁仟肆佰伍拾陆元柒角捌分")
+        self.assertEqual(
+            order.sdr_amount_in_words,
+            amount_in_currency_words(123456.78, order.currency_id.name),
+        )
+        self.assertTrue(order.sdr_amount_in_words.endswith("壹拾贰万叁仟肆佰伍拾陆元柒角捌分"))
+
+    def test_a_yuan_contract_reads_renminbi(self):
+        # 人民币陆万元整, never CNY 陆万元整; a currency without a Chinese name
+        # keeps its code
+        self.assertEqual(amount_in_currency_words(60000, "CNY"), "人民币陆万元整")
+        self.assertEqual(amount_in_currency_words(60000, "USD"), "USD 陆万元整")
+        cny = self.env.ref("base.CNY")
+        cny.active = True
+        pricelist = self.env["product.pricelist"].create({"name": "RMB", "currency_id": cny.id})
+        order = self._order(qty=1.0, price=60000.0, pricelist_id=pricelist.id)
+        self.assertEqual(order.currency_id, cny)
+        self.assertEqual(order.amount_total, 60000.0)
+        self.assertEqual(order.sdr_amount_in_words, "人民币陆万元整")
 
 
 @tagged("post_install", "-at_install")
@@ -120,6 +137,10 @@ class TestContractTemplate(ContractCommon):
         self.assertEqual(activity.activity_type_id, activity_type)
         self.assertTrue(
             activity.user_id.has_group("sales_dept_regulation.group_role_regulation_admin")
+        )
+        # the person given the role, not the install's administrator
+        self.assertNotIn(
+            activity.user_id, self.env.ref("base.user_admin") | self.env.ref("base.user_root")
         )
         self.assertFalse(self.hospital.activity_ids)
         # revised: the activity is done, the next revision in six months

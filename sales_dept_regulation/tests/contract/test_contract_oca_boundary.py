@@ -172,6 +172,8 @@ class TestOcaOutsideTheSigning(ContractCommon):
         self.assertEqual(owl.count("!props.record.data.sdr_signing"), 9)
         self.assertEqual(owl.count('t-if="props.record.data.sdr_signing"'), 9)
         self.assertNotIn('position="replace"', owl)
+        # every model's steps read 1, 2, 3, not the tiers' sequences 10/20/30
+        self.assertIn('<attribute name="t-out">review_index + 1</attribute>', owl)
 
 
 @tagged("post_install", "-at_install")

@@ -222,7 +222,7 @@ class TestContractSignature(ContractCommon):
         for user in (self.salesperson, self.clerk, self.role_users["regulation_admin"]):
             with self.assertRaisesRegex(UserError, "Only the Department Head"):
                 order.with_user(user).restart_validation()
-        order.with_user(self.deputy_gm).restart_validation()
+        self._restart(order, self.deputy_gm)
         self.assertFalse(order.review_ids)
         # now the line may change, and the new version is signed again
         order.order_line.with_user(self.salesperson).write({"price_unit": 120.0})
@@ -230,6 +230,93 @@ class TestContractSignature(ContractCommon):
         self.assertEqual(order.sdr_contract_version, 2)
         self.assertEqual(len(order.review_ids), 3)
         self.assertEqual(order.sdr_signature_ids.version, 1, "history of version 1 kept")
+
+    def test_restart_asks_why_posts_it_and_tells_the_salesperson(self):
+        order = self._order()
+        order.with_user(self.salesperson).request_validation()
+        self._sign(order, self.department_head)
+        # the button does not restart: it opens the dialog asking why
+        action = order.with_user(self.department_head).restart_validation()
+        self.assertEqual(action["res_model"], "sale.contract.sign.wizard")
+        self.assertEqual(len(order.review_ids), 3)
+        self.assertEqual(
+            order.review_ids.filtered(lambda r: r.status == "approved").done_by,
+            self.department_head,
+        )
+        # no reason, no restart (the form requires it, the server refuses it)
+        wizard_form = Form(
+            self.env["sale.contract.sign.wizard"]
+            .with_user(self.department_head)
+            .with_context(**action["context"])
+        )
+        with self.assertRaisesMessage(AssertionError, "comment is a required field"):
+            wizard_form.save()
+        wizard = (
+            self.env["sale.contract.sign.wizard"]
+            .with_user(self.department_head)
+            .with_context(**action["context"])
+            .create({"comment": "  "})
+        )
+        with self.assertRaisesRegex(UserError, "reason"):
+            wizard.add_comment()
+        self.assertEqual(len(order.review_ids), 3)
+        # a salesperson's dialog restarts nothing either
+        wizard = (
+            self.env["sale.contract.sign.wizard"]
+            .with_user(self.salesperson)
+            .with_context(**action["context"])
+            .create({"comment": "Mine"})
+        )
+        with self.assertRaisesRegex(UserError, "Only the Department Head"):
+            wizard.add_comment()
+        self._restart(order, self.department_head, "The customer wants 5 units")
+        self.assertFalse(order.review_ids)
+        message = order.message_ids.filtered(lambda m: "The customer wants 5 units" in str(m.body))
+        self.assertEqual(len(message), 1)
+        self.assertIn(self.department_head.name, str(message.body))
+        self.assertIn(self.salesperson.partner_id, message.partner_ids)
+        activity = order.activity_ids.filtered(lambda a: a.user_id == self.salesperson)
+        self.assertEqual(len(activity), 1)
+        self.assertIn("The customer wants 5 units", str(activity.note))
+        # the salesperson submits again: a new version, signed from the first step
+        order.with_user(self.salesperson).request_validation()
+        self.assertEqual(order.sdr_contract_version, 2)
+        self.assertTrue(order.with_user(self.department_head).can_review)
+
+    def test_chatter_names_each_signer_and_step(self):
+        order = self._order()
+        order.with_user(self.salesperson).request_validation()
+        signers = (
+            (self.department_head, "department_head"),
+            (self.deputy_gm, "deputy_general_manager"),
+            (self.general_manager, "general_manager"),
+        )
+        for signer, role in signers:
+            self._sign(order, signer)
+            expected = f"{signer.name} signed ({self.roles[role].name})."
+            self.assertTrue(
+                order.message_ids.filtered(lambda m, e=expected: e in str(m.body)),
+                expected,
+            )
+        # the next steps' lines say whom they wait for, not who submitted
+        waiting = order.message_ids.filtered(lambda m: "Now waiting for" in str(m.body))
+        self.assertEqual(len(waiting), 2)
+        self.assertNotIn(self.salesperson.name, " ".join(waiting.mapped("body")))
+        # with a comment, the comment follows the step
+        other = self._order()
+        other.with_user(self.salesperson).request_validation()
+        self._sign(other, self.department_head, comment="Clauses checked")
+        self.assertTrue(
+            other.message_ids.filtered(
+                lambda m: (
+                    (
+                        f"{self.department_head.name} signed "
+                        f"({self.roles['department_head'].name}): Clauses checked"
+                    )
+                    in str(m.body)
+                )
+            )
+        )
 
     def test_rejection_needs_reason_and_notifies_salesperson(self):
         order = self._order()
@@ -382,7 +469,7 @@ class TestContractSignature(ContractCommon):
             order.sdr_signature_ids.with_user(self.department_head).unlink()
         with self.assertRaisesMessage(UserError, "sale\\.contract\\.signature"):
             order.sdr_signature_ids.unlink()
-        order.with_user(self.department_head).restart_validation()
+        self._restart(order, self.department_head)
         order.with_user(self.salesperson).action_cancel()
         with self.assertRaisesRegex(UserError, "cancel it instead"):
             order.sudo().unlink()

@@ -1,68 +1,66 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from ..common import MODULE
-from .contract_common import ContractCommon
+
+CONTRACT_NUMBER = "HT-2026-031"
 
 
 @tagged("post_install", "-at_install")
-class TestContractTourChinese(HttpCase, ContractCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
+class TestContractTourChinese(HttpCase):
+    """The contract's main path by the demo users on the demo data, in Chinese,
+    from the app's menu: nothing is set up here, the test reads afterwards."""
 
-        def user(login, name, role):
-            return new_test_user(
-                cls.env,
-                login=login,
-                name=name,
-                lang="zh_CN",
-                tz="Asia/Shanghai",
-                groups=f"{MODULE}.{role}",
-            )
+    def _demo_user(self, login):
+        return self.env["res.users"].search([("login", "=", login)])
 
-        cls.wang = user("zh_wangfang", "王芳", "group_role_salesperson")
-        cls.signers = (
-            user("zh_zhangwei", "张伟", "group_role_department_head"),
-            user("zh_chenjing", "陈静", "group_role_deputy_general_manager"),
-            user("zh_zhaoqiang", "赵强", "group_role_general_manager"),
-        )
-        cls.liu = user("zh_liuyang", "刘洋", "group_role_sales_clerk")
-        # she is the clerk who files the contracts
-        clerks = cls.env.ref(f"{MODULE}.group_role_sales_clerk")
-        clerks.user_ids = [Command.unlink(u.id) for u in clerks.user_ids - cls.liu]
-        cls.env["res.partner"].create(
-            {"name": "宁波瑞丰塑料制品有限公司", "user_id": cls.wang.id, "lang": "zh_CN"}
-        )
-        cls.env["account.payment.term"].create({"name": "月结三十天"})
-
-    def test_wang_fang_submits_three_managers_sign_the_clerk_files(self):
-        self.start_tour("/odoo", "sales_dept_regulation_contract_create_zh", login=self.wang.login)
-        order = self.env["sale.order"].search([("client_order_ref", "=", "HT-ZH-001")])
-        self.assertEqual(order.user_id, self.wang)
+    def _write_and_submit(self):
+        self.start_tour("/odoo", "sales_dept_regulation_contract_write_zh", login="wangfang")
+        order = self.env["sale.order"].search([("client_order_ref", "=", CONTRACT_NUMBER)])
+        self.assertEqual(order.user_id, self._demo_user("wangfang"))
+        self.assertEqual(order.company_id, self.env.ref(f"{MODULE}.company_demo_jianshi"))
         self.assertTrue(order.is_contract)
         self.assertEqual(order.validation_status, "pending")
-        for signer in self.signers:
-            with self.subTest(signer=signer.name):
+        return order
+
+    def test_wang_fang_submits_three_managers_sign_from_to_sign(self):
+        order = self._write_and_submit()
+        self.assertTrue(order.sdr_amount_in_words.startswith("人民币"))
+        signers = self.env["res.users"]
+        for login in ("zhangwei", "chenjing", "zhaoqiang"):
+            with self.subTest(signer=login):
                 self.start_tour(
-                    f"/odoo/sales/{order.id}",
-                    "sales_dept_regulation_contract_sign",
-                    login=signer.login,
+                    "/odoo", f"sales_dept_regulation_contract_sign_{login}", login=login
                 )
+                signers |= self._demo_user(login)
+                self.assertEqual(order.sdr_signature_ids.user_id, signers)
         self.assertEqual(order.validation_status, "validated")
+        self.assertTrue(all(order.sdr_signature_ids.mapped("signature")))
+        self.assertEqual(set(order.sdr_signature_ids.mapped("comment")), {"已核对，同意"})
+        bodies = " ".join(order.message_ids.mapped("body"))
+        for name, step in (("张伟", "部长"), ("陈静", "副经理"), ("赵强", "总经理")):
+            self.assertIn(f"{name} 已签字（{step}）", bodies)
+
+    def test_a_manager_restarts_with_a_confirmation_and_a_reason(self):
+        order = self._write_and_submit()
+        self.start_tour("/odoo", "sales_dept_regulation_contract_sign_zhangwei", login="zhangwei")
+        self.start_tour("/odoo", "sales_dept_regulation_contract_restart_zh", login="chenjing")
+        self.assertFalse(order.review_ids)
+        self.assertEqual(order.validation_status, "no")
+        self.assertEqual(len(order.sdr_signature_ids), 1, "the given signature stays in history")
+        wang = self._demo_user("wangfang")
+        activity = order.activity_ids.filtered(lambda a: a.user_id == wang)
+        self.assertIn("客户要求把数量改为5台", str(activity.note))
+        message = order.message_ids.filtered(lambda m: "客户要求把数量改为5台" in str(m.body))
+        self.assertIn(wang.partner_id, message.partner_ids)
+
+    def test_the_regulation_administrator_reads_the_signers_in_chinese(self):
+        self.start_tour("/odoo", "sales_dept_regulation_contract_signers_config_zh", login="sunlei")
+        # a read: nothing of the signers' configuration changed
+        tier = self.env.ref(f"{MODULE}.tier_definition_contract_department_head")
         self.assertEqual(
-            order.sdr_signature_ids.user_id, self.signers[0] | self.signers[1] | self.signers[2]
+            tier.reviewer_group_id, self.env.ref(f"{MODULE}.group_role_department_head")
         )
-        activity = order.activity_ids.filtered(lambda a: a.user_id == self.liu)
-        self.assertTrue(activity, "the clerk has her filing activity")
-        action = activity.with_user(self.liu).action_open_document()
-        self.assertEqual(action["res_id"], order.id)
-        self.start_tour(
-            f"/odoo/sales/{order.id}",
-            "sales_dept_regulation_contract_clerk_zh",
-            login=self.liu.login,
-        )
+        self.assertEqual(tier.write_uid, tier.create_uid)

@@ -5,3 +5,5 @@ from . import test_sample_fee
 from . import test_sample_workflow
 from . import test_sample_access
 from . import test_sample_tour
+from . import test_sample_demo_tours
+from . import test_sample_day_one

@@ -45,9 +45,15 @@ class SaleContractSignWizard(models.TransientModel):
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
     validate_reject = fields.Selection(
-        [("validate", "Sign"), ("reject", "Refuse to Sign")], required=True
+        [
+            ("validate", "Sign"),
+            ("reject", "Refuse to Sign"),
+            ("restart", "Restart Signatures"),
+        ],
+        required=True,
     )
-    # a signature needs no comment; a rejection needs a reason (checked below)
+    # a signature needs no comment; a rejection or a restart needs a reason
+    # (checked below)
     comment = fields.Char()
     # kept in the wizard's row: checked as an image before anything is stored
     sdr_signature = fields.Binary(string="Signature", attachment=False)
@@ -74,7 +80,7 @@ class SaleContractSignWizard(models.TransientModel):
             if type(order_id) is not int or not 0 < order_id <= MAX_ID:
                 raise UserError(self.env._("The order to sign no longer exists."))
             decision = vals.get("validate_reject", context.get("default_validate_reject"))
-            if decision not in ("validate", "reject"):
+            if decision not in ("validate", "reject", "restart"):
                 raise UserError(self.env._("Choose whether to sign or to reject."))
         return super().create(vals_list)
 
@@ -114,6 +120,8 @@ class SaleContractSignWizard(models.TransientModel):
         if not order:
             raise UserError(self.env._("The order to sign no longer exists."))
         order.check_access("read")
+        if self.validate_reject == "restart":
+            return order._contract_restart_signatures(self.comment)
         if self.validate_reject == "reject" and not (self.comment or "").strip():
             raise UserError(self.env._("Please give the reason of the rejection."))
         # the reviews come from the order, never from the dialog's values: one

@@ -66,8 +66,8 @@ registry.category("web_tour.tours").add("sales_dept_regulation_sample_submit", {
             trigger: ".o_field_widget[name=charged_amount]:contains(500.00)",
         },
         {
-            content: "The rest is waived by the rule",
-            trigger: ".o_field_widget[name=decision_note]:contains(按规则免收)",
+            content: "The decision says the rule charges half of the fee",
+            trigger: ".o_field_widget[name=decision_note]:contains(按规则收取 50%):contains(500.00)",
         },
     ],
 });
@@ -104,8 +104,12 @@ registry.category("web_tour.tours").add("sales_dept_regulation_sample_statistics
     url: "/odoo/action-sales_dept_regulation.sale_sample_request_action_statistics",
     steps: () => [
         {
-            content: "The month's statistics show the days to send",
-            trigger: ".o_pivot th:contains(至寄出天数)",
+            content: "The month's statistics count the samples",
+            trigger: ".o_pivot th.o_pivot_measure_row:contains(计数)",
+        },
+        {
+            content: "and show the days to send",
+            trigger: ".o_pivot th.o_pivot_measure_row:contains(至寄出天数)",
         },
         {
             content: "The month of the sample has its row",
