@@ -14,6 +14,8 @@ from odoo.tools.safe_eval import datetime, safe_eval, time
 
 from ..values import check_values
 
+MODULE = "sales_dept_regulation"
+
 _logger = logging.getLogger(__name__)
 
 # What a tile's domain may name besides literals: a string equal to one of these,
@@ -22,6 +24,13 @@ _logger = logging.getLogger(__name__)
 # evaluated: it is written by a business role, and code evaluated with records in
 # reach runs with whatever rights those records can reach (sudo() included).
 PLACEHOLDERS = ("$uid", "$today", "$company_id", "$company_ids")
+# the same placeholders as a Chinese administrator types them in the filter editor
+PLACEHOLDER_ALIASES = {
+    "$当前用户": "$uid",
+    "$今天": "$today",
+    "$当前公司": "$company_id",
+    "$我的公司": "$company_ids",
+}
 # a tile's domain is a few conditions; anything longer is a mistake or an attack
 DOMAIN_MAX_LENGTH = 10_000
 # the bare name the tiles shipped before placeholders used, in a domain's value
@@ -67,21 +76,147 @@ class SaleRegulationDashboardTile(models.Model):
     action_id = fields.Many2one(
         "ir.actions.act_window", string="List", required=True, ondelete="cascade"
     )
-    res_model = fields.Char(related="action_id.res_model")
+    # What the form offers instead of action_id: only system administrators may
+    # read window actions, and a tile opens one of the addon's own lists only.
+    # Written through create()/write(), which turn it into action_id.
+    action_key = fields.Selection(
+        selection="_selection_action_key",
+        string="List to Open",
+        compute="_compute_action_key",
+        compute_sudo=True,
+        readonly=False,
+        help="The list of the addon the tile opens and counts.",
+    )
+    res_model = fields.Char(
+        string="Destination Model", compute="_compute_res_model", compute_sudo=True
+    )
     domain = fields.Char(
+        string="Filter",
         default="[]",
         required=True,
-        help="What the list shows of the action's records, as a list of conditions written "
-        "with literal values only; the texts $uid, $today, $company_id and $company_ids "
-        "stand for the current user, today's date and the user's companies.",
+        help="Which of the list's records the tile counts and opens. Build it by clicking; "
+        "it keeps literal values only. To name the person who opens the home, type these "
+        "texts as a value: $uid (the current user), $today (today's date), $company_id "
+        "(the current company) and $company_ids (the user's companies).",
     )
     group_ids = fields.Many2many(
         "res.groups",
         string="Shown To",
-        help="The tile is shown to the users of these groups (to everybody when empty).",
+        help="The tile is shown to the users of these roles (to everybody when empty), "
+        "and only to those who may open its list.",
+    )
+    # the roles the form offers for group_ids (a domain on group_ids itself would
+    # also hide the scopes a tile is shown to when it is read)
+    role_privilege_id = fields.Many2one(
+        "res.groups.privilege", string="Roles Offered", compute="_compute_role_privilege_id"
     )
     color = fields.Integer()
     count = fields.Integer(compute="_compute_count")
+    can_open = fields.Boolean(
+        string="Shown on My Home", compute="_compute_can_open", search="_search_can_open"
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTE METHODS
+    # ------------------------------------------------------------
+
+    def _compute_role_privilege_id(self):
+        self.role_privilege_id = self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation")
+
+    @api.model
+    def _home_lists(self):
+        """The lists a tile may open, by external id: the addon's own window
+        actions on a real model (no wizard, no dialog, not the home itself)."""
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search([("module", "=", MODULE), ("model", "=", "ir.actions.act_window")])
+        )
+        actions = self.env["ir.actions.act_window"].sudo().browse(data.mapped("res_id")).exists()
+        keys = {record.res_id: f"{MODULE}.{record.name}" for record in data}
+        return {
+            keys[action.id]: action
+            for action in actions
+            if action.res_model in self.env
+            and action.res_model != self._name
+            and not self.env[action.res_model]._transient
+            and not self.env[action.res_model]._abstract
+            and action.target != "new"
+        }
+
+    @api.model
+    def _selection_action_key(self):
+        lists = self._home_lists()
+        names = [action.name for action in lists.values()]
+        choices = []
+        for key, action in lists.items():
+            label = action.name
+            if names.count(label) > 1:
+                # two lists of one name: the records they show tell them apart
+                description = self.env["ir.model"]._get(action.res_model).name
+                label = f"{label}（{description}）"
+            choices.append((key, label))
+        return sorted(choices, key=lambda choice: choice[1])
+
+    @api.depends("action_id")
+    def _compute_action_key(self):
+        keys = {action.id: key for key, action in self._home_lists().items()}
+        for tile in self:
+            tile.action_key = keys.get(tile.action_id.id, False)
+
+    @api.depends("action_key", "action_id")
+    def _compute_res_model(self):
+        lists = self._home_lists()
+        for tile in self:
+            action = lists.get(tile.action_key) or tile.action_id
+            tile.res_model = action.res_model or False
+
+    def _can_open(self):
+        """Whether the current user may open the tile's list: one of the tile's
+        roles (if any), one of the action's groups (if any), and read access to
+        its model. The record rules decide what the list then shows."""
+        self.ensure_one()
+        user_groups = self.env.user.all_group_ids
+        tile = self.sudo()
+        action = tile.action_id
+        return bool(
+            action
+            and (not tile.group_ids or tile.group_ids & user_groups)
+            and (not action.group_ids or action.group_ids & user_groups)
+            and action.res_model in self.env
+            and self.env[action.res_model].has_access("read")
+        )
+
+    @api.depends_context("uid")
+    def _compute_can_open(self):
+        for tile in self:
+            tile.can_open = tile._can_open()
+
+    def _search_can_open(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        # the tiles of the user's roles, then those whose list the user may open
+        of_my_roles = self.sudo().search(
+            ["|", ("group_ids", "=", False), ("group_ids", "in", self.env.user.all_group_ids.ids)]
+        )
+        tiles = self.browse(of_my_roles.ids).filtered(lambda tile: tile._can_open())
+        if True in value:
+            return [("id", "in", tiles.ids)]
+        return [("id", "not in", tiles.ids)]
+
+    @api.onchange("action_key")
+    def _onchange_action_key(self):
+        # a filter on the fields of the list chosen before would be refused on save
+        action = self._home_lists().get(self.action_key)
+        if not action:
+            return
+        try:
+            sample = substitute_placeholders(
+                parse_tile_domain(self.domain or "[]"), self._placeholder_values()
+            )
+            Domain(sample).validate(self.env[action.res_model].sudo())
+        except Exception:  # noqa: BLE001 any filter the new list cannot read
+            self.domain = "[]"
 
     def init(self):
         # tiles saved before placeholders named the user as a bare `uid`, which
@@ -98,10 +233,15 @@ class SaleRegulationDashboardTile(models.Model):
                         (new_text, tile_id),
                     )
 
+    # ------------------------------------------------------------
+    # CRUD METHODS
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
         for vals in vals_list:
+            self._action_key_to_action_id(vals)
             self._check_tile_name(vals.get("name"))
             self._check_tile_domain(
                 vals.get("name"), vals.get("domain", "[]"), vals.get("action_id")
@@ -110,6 +250,7 @@ class SaleRegulationDashboardTile(models.Model):
 
     def write(self, vals):
         check_values(self.env, [vals])
+        self._action_key_to_action_id(vals)
         if "name" in vals:
             self._check_tile_name(vals["name"])
         if vals and {"domain", "action_id"} & vals.keys():
@@ -121,6 +262,18 @@ class SaleRegulationDashboardTile(models.Model):
                 )
         return super().write(vals)
 
+    def _action_key_to_action_id(self, vals):
+        """Replace the list chosen in the form by its action, in ``vals``."""
+        if "action_key" not in vals:
+            return
+        key = vals.pop("action_key")
+        lists = self._home_lists()
+        if not isinstance(key, str) or key not in lists:
+            raise ValidationError(
+                self.env._("Choose the tile's list to open among the lists offered.")
+            )
+        vals["action_id"] = lists[key].id
+
     def _check_tile_name(self, name):
         if not isinstance(name, str) or not name.strip():
             raise ValidationError(self.env._("Give the tile a name."))
@@ -128,29 +281,36 @@ class SaleRegulationDashboardTile(models.Model):
     def _check_tile_domain(self, name, domain, action_id):
         """Refuse a domain that is not a literal list of conditions on the fields
         of the action's model, before it is written."""
+        lists = self._home_lists()
+        if type(action_id) is not int or action_id not in {a.id for a in lists.values()}:
+            raise ValidationError(
+                self.env._("Choose the tile's list to open among the lists offered.")
+            )
+        # the reason in words the administrator reads, not the parser's
+        reason = self.env._("it is not a list of conditions with literal values")
         try:
-            if type(action_id) is not int:
-                raise ValueError("no list chosen")
-            action = self.env["ir.actions.act_window"].sudo().browse(action_id).exists()
+            action = self.env["ir.actions.act_window"].sudo().browse(action_id)
             model = self.env[action.res_model].sudo()
             sample = substitute_placeholders(parse_tile_domain(domain), self._placeholder_values())
+            reason = self.env._("a condition names a field or an operator the list does not have")
             Domain(sample).validate(model)
         except Exception as error:  # noqa: BLE001 any mistake in the domain or the action
             raise ValidationError(
                 self.env._(
                     "The domain of tile %(tile)s is not valid: %(error)s",
                     tile=name or "",
-                    error=error,
+                    error=reason,
                 )
             ) from error
 
     def _placeholder_values(self):
-        return {
+        values = {
             "$uid": self.env.uid,
             "$today": fields.Date.to_string(fields.Date.context_today(self)),
             "$company_id": self.env.company.id,
             "$company_ids": self.env.companies.ids,
         }
+        return {**values, **{alias: values[name] for alias, name in PLACEHOLDER_ALIASES.items()}}
 
     def _action_eval_context(self):
         """What an action's own domain and context may use: plain values, no record
@@ -178,29 +338,51 @@ class SaleRegulationDashboardTile(models.Model):
         action_domain = safe_eval(action.domain or "[]", self._action_eval_context())
         return list(Domain.AND([action_domain, tile_domain]))
 
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_count(self):
-        for tile in self:
-            try:
-                model = self.env[tile.sudo().action_id.res_model]
-                domain = tile._tile_domain()
-                tile.count = model.search_count(domain) if model.has_access("read") else 0
-            except (KeyError, ValueError, SyntaxError, TypeError, AccessError, UserError) as error:
-                # an action edited or removed since the tile was saved, a field the
-                # user may not search: the landing page still opens, this counter at zero
-                _logger.warning("Dashboard tile %s cannot be counted: %s", tile.id, error)
-                tile.count = 0
-
-    def action_open(self):
-        """The tile's list: the records it counts, nothing else."""
-        self.ensure_one()
-        action = self.sudo().action_id._get_action_dict()
+    def _action_context(self, action):
+        """The context the tile's list opens with: the action's, without its
+        default filters (they would show fewer records than the counter says)."""
         try:
             context = safe_eval(action.get("context") or "{}", self._action_eval_context())
         except (ValueError, SyntaxError, NameError, TypeError):
             context = {}
         if not isinstance(context, dict):
             context = {}
+        return {
+            key: value
+            for key, value in context.items()
+            if isinstance(key, str) and not key.startswith("search_default_")
+        }
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_count(self):
+        for tile in self:
+            try:
+                if not tile._can_open():
+                    tile.count = 0
+                    continue
+                action = tile.sudo().action_id
+                context = tile._action_context({"context": action.context})
+                model = self.env[action.res_model].with_context(**context)
+                tile.count = model.search_count(tile._tile_domain())
+            except (KeyError, ValueError, SyntaxError, TypeError, AccessError, UserError) as error:
+                # an action edited or removed since the tile was saved, a field the
+                # user may not search: the landing page still opens, this counter at zero
+                _logger.warning("Dashboard tile %s cannot be counted: %s", tile.id, error)
+                tile.count = 0
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_open(self):
+        """The tile's list: the records it counts, nothing else."""
+        self.ensure_one()
+        if not self._can_open():
+            raise UserError(
+                self.env._("You may not open the list of tile %(tile)s.", tile=self.name)
+            )
+        action = self.sudo().action_id._get_action_dict()
+        context = self._action_context(action)
         try:
             domain = self._tile_domain()
         except (ValueError, SyntaxError, TypeError) as error:
@@ -216,12 +398,7 @@ class SaleRegulationDashboardTile(models.Model):
             {
                 "name": self.name,
                 "domain": domain,
-                # a default filter would show fewer records than the counter says
-                "context": {
-                    key: value
-                    for key, value in context.items()
-                    if not (isinstance(key, str) and key.startswith("search_default_"))
-                },
+                "context": context,
             }
         )
         return action

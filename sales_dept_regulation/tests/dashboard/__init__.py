@@ -4,3 +4,4 @@
 from . import test_dashboard
 from . import test_dashboard_tour
 from . import test_dashboard_expressions
+from . import test_dashboard_roles

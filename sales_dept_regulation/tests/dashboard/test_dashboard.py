@@ -1,8 +1,10 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+import ast
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
 
 from ..common import MODULE
 from ..conduct.conduct_common import ConductCommon
@@ -45,7 +47,10 @@ class TestDashboard(ConductCommon):
         cls.tiles = cls.env["sale.regulation.dashboard.tile"].search([])
 
     def _shown(self, user):
-        return self.env["sale.regulation.dashboard.tile"].with_user(user).search([])
+        """The tiles of the user's home: the home action's domain."""
+        home = self.env.ref(f"{MODULE}.sale_regulation_dashboard_tile_action")
+        Tile = self.env["sale.regulation.dashboard.tile"].with_user(user)
+        return Tile.search(ast.literal_eval(home.domain))
 
     def test_counters_equal_the_lists_they_open(self):
         for role, user in self.role_users.items():
@@ -84,6 +89,8 @@ class TestDashboard(ConductCommon):
 
         seller = shown("salesperson")
         self.assertNotIn("dashboard_tile_fines_to_confirm", seller)
+        # shown to a scope (the department's records), not to a role
+        self.assertNotIn("dashboard_tile_unpaid_fines", seller)
         self.assertEqual(seller["dashboard_tile_my_visits_due"], 3)
         self.assertEqual(seller["dashboard_tile_my_unpaid_fines"], 1)
         head = shown("department_head")
@@ -111,3 +118,68 @@ class TestDashboard(ConductCommon):
             tile.with_user(admin).write({"domain": "not a domain"})
         tile.invalidate_recordset()
         self.assertEqual((tile.name, tile.domain), (name, domain))
+
+    def test_a_tile_the_user_cannot_open_is_not_on_his_home(self):
+        seller = self.role_users["salesperson"]
+        admin = self.role_users["regulation_admin"]
+        rd = new_test_user(self.env, login="sdr_rd", groups=f"{MODULE}.group_role_rd_engineer")
+        action = self.env.ref(f"{MODULE}.sale_market_budget_action")
+        tile = self.env["sale.regulation.dashboard.tile"].create(
+            {"name": "Budgets", "action_id": action.id}
+        )
+        self.assertIn(tile, self._shown(seller))
+        # R&D may read the tile (shown to all) but not the budgets it counts
+        self.assertIn(tile, tile.with_user(rd).search([]))
+        self.assertNotIn(tile, self._shown(rd))
+        self.assertEqual(tile.with_user(rd).count, 0)
+        with self.assertRaises(UserError):
+            tile.with_user(rd).action_open()
+        # an action kept to some groups is shown to them only
+        action.group_ids = self.roles["regulation_admin"]
+        self.assertNotIn(tile, self._shown(seller))
+        self.assertIn(tile, self._shown(admin))
+        # the administrator reads every tile, his home shows his roles' only
+        tile.group_ids = self.roles["department_head"]
+        self.assertIn(tile, tile.with_user(admin).search([]))
+        self.assertNotIn(tile, self._shown(admin))
+
+    def test_the_admin_adds_a_tile_by_clicking(self):
+        admin = self.role_users["regulation_admin"]
+        Tile = self.env["sale.regulation.dashboard.tile"].with_user(admin)
+        fines = self.env.ref(f"{MODULE}.sale_conduct_fine_action")
+        form = Form(Tile, view=f"{MODULE}.sale_regulation_dashboard_tile_view_form")
+        form.name = "Draft fines"
+        form.action_key = f"{MODULE}.sale_conduct_fine_action"
+        self.assertEqual(form.res_model, "sale.conduct.fine")
+        form.domain = "[('state', '=', 'draft')]"
+        # another list: the filter on the fines' fields goes, a filter it can read stays
+        form.action_key = f"{MODULE}.sale_conduct_rule_action"
+        self.assertEqual(form.domain, "[]")
+        form.domain = "[('id', '>', 0)]"
+        form.action_key = f"{MODULE}.sale_conduct_fine_action"
+        self.assertEqual(form.domain, "[('id', '>', 0)]")
+        form.domain = "[('state', '=', 'draft')]"
+        form.group_ids.add(self.roles["department_head"])
+        tile = form.save()
+        self.assertEqual(tile.sudo().action_id, fines)
+        self.assertEqual(tile.action_key, f"{MODULE}.sale_conduct_fine_action")
+        self.assertEqual(tile.with_user(self.head).count, 1)
+        # the lists offered are the addon's, by their name
+        offered = dict(Tile._fields["action_key"]._description_selection(Tile.env))
+        self.assertEqual(offered[f"{MODULE}.sale_conduct_fine_action"], fines.name)
+        self.assertNotIn(f"{MODULE}.sale_regulation_dashboard_tile_action", offered)
+        # nothing else, whichever field a client writes
+        users = self.env.ref("base.action_res_users")
+        for vals in (
+            {"action_id": users.id},
+            {"action_key": "base.action_res_users"},
+            {"action_key": ["x"]},
+            {"action_key": False},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaisesRegex(ValidationError, "Choose the tile's list"):
+                    Tile.create({"name": "Users", **vals})
+                with self.assertRaisesRegex(ValidationError, "Choose the tile's list"):
+                    tile.write(vals)
+        tile.invalidate_recordset()
+        self.assertEqual(tile.sudo().action_id, fines)

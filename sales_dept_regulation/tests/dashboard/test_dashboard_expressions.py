@@ -109,6 +109,21 @@ class TestDashboardExpressions(RegulationCommon):
         self.assertNotIn("$", str(domain))
         self.assertIsInstance(self.tile.with_user(seller).count, int)
 
+    def test_placeholders_in_chinese_are_the_same_values(self):
+        # what the form offers a Chinese administrator to type in the filter editor
+        self.tile.write(
+            {
+                "domain": "[('user_id', '=', '$当前用户'), ('create_date', '<=', '$今天'), "
+                "('company_id', 'in', ['$当前公司', False]), ('company_id', 'in', '$我的公司')]"
+            }
+        )
+        seller = self.role_users["salesperson"]
+        domain = self.tile.with_user(seller)._tile_domain()
+        self.assertIn(("user_id", "=", seller.id), domain)
+        self.assertIn(("company_id", "in", [seller.company_id.id, False]), domain)
+        self.assertIn(("company_id", "in", seller.company_ids.ids), domain)
+        self.assertNotIn("$", str(domain))
+
     def test_blank_names_are_refused(self):
         for name in ("", "   ", "\n\t", False):
             with self.subTest(name=name):
