@@ -93,6 +93,9 @@ class TestDashboard(ConductCommon):
         self.assertNotIn("dashboard_tile_unpaid_fines", seller)
         self.assertEqual(seller["dashboard_tile_my_visits_due"], 3)
         self.assertEqual(seller["dashboard_tile_my_unpaid_fines"], 1)
+        # the signers' tile is theirs alone
+        self.assertNotIn("dashboard_tile_contracts_to_sign", seller)
+        self.assertIn("dashboard_tile_my_visits_due", shown("telemarketer"))
         head = shown("department_head")
         self.assertGreaterEqual(head["dashboard_tile_fines_to_confirm"], 1)
         self.assertGreaterEqual(head["dashboard_tile_unpaid_fines"], 1)
