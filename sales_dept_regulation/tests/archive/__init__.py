@@ -10,3 +10,4 @@ from . import test_archive_scan
 from . import test_archive_four_eyes
 from . import test_archive_trust
 from . import test_archive_role_tours
+from . import test_archive_request_paths
