@@ -3,7 +3,7 @@
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import SALES_CLERK
@@ -202,6 +202,20 @@ class SaleArchiveDocument(models.Model):
             return self
         return self.browse(documents._filtered_access("read").ids)
 
+    @api.model
+    def web_name_search(self, name, specification, domain=None, operator="ilike", limit=100):
+        # the dropdown shows, for a restricted paper, what the user typed (as
+        # name_search's label), not only "restricted"
+        result = super().web_name_search(name, specification, domain, operator, limit)
+        hidden = self.env._("Restricted document")
+        typed = name.strip() if isinstance(name, str) else ""
+        label = self.env._("%(typed)s (restricted: ask to borrow it)", typed=typed)
+        for item in result:
+            for key in ("display_name", "__formatted_display_name"):
+                if item.get(key) == hidden:
+                    item[key] = label
+        return result
+
     @api.constrains("filing_date", "retention_until")
     def _check_dates(self):
         for document in self:
@@ -286,6 +300,10 @@ class SaleArchiveDocument(models.Model):
                 vals.setdefault("confidentiality", category.confidentiality)
                 vals.setdefault("dispute_prone", category.dispute_prone)
         documents = super().create(vals_list)
+        # filed by the system (data loaded, a job): the company's archivist
+        # files it, not OdooBot
+        for document in documents.filtered(lambda d: d.filed_by_id.id == SUPERUSER_ID):
+            as_workflow(document).filed_by_id = document._archive_clerk()
         for document in documents:
             sequence = document.category_id.sudo().sequence_id
             as_workflow(document).name = (

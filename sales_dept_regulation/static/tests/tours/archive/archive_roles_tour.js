@@ -5,8 +5,38 @@ import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check"
 // The archive's main path of each role, as the demo user on the demo data,
 // from the app's menu, clicking what a person reads (in Chinese).
 
+const APP = "sales_dept_regulation.menu_sales_regulation_root";
+
 const openApp = () => [
-    ...stepUtils.goToAppSteps("sales_dept_regulation.menu_sales_regulation_root", "打开销售部规章"),
+    ...stepUtils.goToAppSteps(APP, "打开销售部规章"),
+    {
+        content: "The home page of tiles",
+        trigger: ".o_kanban_view.o_sdr_dashboard .o_sdr_dashboard_tile",
+        run: () => checkChinese("the home page"),
+    },
+];
+
+// on a phone the apps are in the menu behind the burger button
+const openAppOnPhone = () => [
+    {
+        content: "The menu button",
+        trigger: ".o_navbar_apps_menu button:enabled",
+        run: "click",
+    },
+    {
+        content: "All the apps, if the menu shows the current one",
+        trigger: ".o_app_menu_sidebar .o_sidebar_topbar",
+        run() {
+            if (!document.querySelector(`.o_app_menu_sidebar .o_app[data-menu-xmlid='${APP}']`)) {
+                document.querySelector(".o_app_menu_sidebar .o_sidebar_topbar a").click();
+            }
+        },
+    },
+    {
+        content: "打开销售部规章",
+        trigger: `.o_app_menu_sidebar .o_app[data-menu-xmlid='${APP}']`,
+        run: "click",
+    },
     {
         content: "The home page of tiles",
         trigger: ".o_kanban_view.o_sdr_dashboard .o_sdr_dashboard_tile",
@@ -130,7 +160,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_decide_zh
         {
             content: "Approved",
             trigger:
-                "body:not(:has(.o_error_dialog)) .o_form_view:not(:has(button[name=validate_tier])) .o_statusbar_status button.active:contains(已批准)",
+                "body:not(:has(.o_error_dialog)) .o_form_view .o_statusbar_status:has(.o_arrow_button_current:contains(已批准))",
             run: () => checkChinese("the approved loan"),
         },
     ],
@@ -141,7 +171,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_decide_zh
 registry.category("web_tour.tours").add("sales_dept_regulation_archive_handover_phone", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
+        ...openAppOnPhone(),
         openTile("待交付的借阅"),
         {
             content: "The approved loan's card: confirm the handover",
