@@ -116,9 +116,13 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_borrow_zh
             },
         },
         {
-            content: "A confidential paper she cannot see, by its exact title",
+            content: "A confidential paper she cannot see, by its exact title (pasted or committed by the input method at once)",
             trigger: ".o_form_view .o_field_widget[name=document_id] input",
-            run: "edit 年度价格底线表",
+            run() {
+                this.anchor.focus();
+                this.anchor.value = "年度价格底线表";
+                this.anchor.dispatchEvent(new InputEvent("input", {bubbles: true}));
+            },
         },
         {
             content: "It is offered as restricted",
