@@ -21,7 +21,7 @@ class TestArchiveLabel(ArchiveCommon):
         bodies, res_ids, *_rest = report._prepare_html(html, report_model=documents._name)
         self.assertEqual(res_ids, documents.ids)
         for body, document in zip(bodies, documents, strict=True):
-            self.assertIn('<meta charset="utf-8">', body)
+            self.assertRegex(body, r'<meta charset="utf-8"\s*/?>')
             self.assertIn(document.title, body)
             self.assertIn(document.name, body)
             self.assertNotIn("page-break", body)

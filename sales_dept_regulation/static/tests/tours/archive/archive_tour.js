@@ -107,12 +107,18 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_sign", {
     ],
 });
 
-// The clerk records the return: the condition, then Record Return.
+// The clerk records the return: Record Return opens its dialog, where the
+// condition is required.
 registry.category("web_tour.tours").add("sales_dept_regulation_archive_return", {
     steps: () => [
         {
+            content: "Record the return",
+            trigger: ".o_form_view button[name='action_open_return']",
+            run: "click",
+        },
+        {
             content: "The condition of the returned document",
-            trigger: ".o_form_view div[name='return_condition'] .o_select_menu_toggler",
+            trigger: ".modal div[name='return_condition'].o_required_modifier .o_select_menu_toggler",
             run: "click",
         },
         {
@@ -122,7 +128,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_return", 
         },
         {
             content: "Record the return",
-            trigger: ".o_form_view button[name='action_return']",
+            trigger: ".modal footer button[name='action_return']",
             run: "click",
         },
         {
