@@ -132,8 +132,9 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_return", 
             run: "click",
         },
         {
-            content: "Returned",
-            trigger: ".o_form_view:not(:has(button[name='action_return'])) .o_statusbar_status",
+            content: "Returned: the dialog closed, the loan reads 已归还",
+            trigger:
+                "body:not(:has(.modal)) .o_form_view:not(:has(button[name='action_open_return'])) .o_statusbar_status:has(.o_arrow_button_current:contains(已归还))",
         },
     ],
 });
