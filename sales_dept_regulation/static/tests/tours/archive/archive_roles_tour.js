@@ -8,6 +8,11 @@ import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check"
 const APP = "sales_dept_regulation.menu_sales_regulation_root";
 
 const openApp = () => [
+    {
+        content: "The web client is loaded (slow on a busy machine)",
+        trigger: ".o_main_navbar .o_navbar_apps_menu button:enabled",
+        timeout: 30000,
+    },
     ...stepUtils.goToAppSteps(APP, "打开销售部规章"),
     {
         content: "The home page of tiles",
@@ -19,22 +24,23 @@ const openApp = () => [
 // on a phone the apps are in the menu behind the burger button
 const openAppOnPhone = () => [
     {
-        content: "The menu button",
-        trigger: ".o_navbar_apps_menu button:enabled",
+        content: "The menu button (the burger on a phone)",
+        trigger: ".o_main_navbar .o_menu_toggle, .o_main_navbar .o_navbar_apps_menu button:enabled",
+        timeout: 30000,
         run: "click",
     },
     {
         content: "All the apps, if the menu shows the current one",
-        trigger: ".o_app_menu_sidebar .o_sidebar_topbar",
+        trigger: `.o_app[data-menu-xmlid='${APP}'], .o_app_menu_sidebar .o_sidebar_topbar`,
         run() {
-            if (!document.querySelector(`.o_app_menu_sidebar .o_app[data-menu-xmlid='${APP}']`)) {
+            if (!document.querySelector(`.o_app[data-menu-xmlid='${APP}']`)) {
                 document.querySelector(".o_app_menu_sidebar .o_sidebar_topbar a").click();
             }
         },
     },
     {
         content: "打开销售部规章",
-        trigger: `.o_app_menu_sidebar .o_app[data-menu-xmlid='${APP}']`,
+        trigger: `.o_app[data-menu-xmlid='${APP}']`,
         run: "click",
     },
     {
@@ -207,8 +213,8 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_handover_
             },
         },
         {
-            content: "The return dialog asks the condition, marked as required",
-            trigger: ".modal .o_required_modifier[name=return_condition] .o_select_menu_toggler",
+            content: "The return dialog asks the condition, marked as required: in good condition",
+            trigger: ".modal .o_required_modifier[name=return_condition] input[data-value=good]",
             run(helpers) {
                 const english = document
                     .querySelector(".modal")
@@ -218,11 +224,6 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_handover_
                 }
                 return helpers.click();
             },
-        },
-        {
-            content: "In good condition",
-            trigger: ".o_select_menu_item:contains(完好)",
-            run: "click",
         },
         {
             content: "Record the return",

@@ -117,13 +117,8 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_return", 
             run: "click",
         },
         {
-            content: "The condition of the returned document",
-            trigger: ".modal div[name='return_condition'].o_required_modifier .o_select_menu_toggler",
-            run: "click",
-        },
-        {
-            content: "In good condition",
-            trigger: ".o_select_menu_item:contains(完好)",
+            content: "The condition of the returned document (required): in good condition",
+            trigger: ".modal div[name='return_condition'].o_required_modifier input[data-value=good]",
             run: "click",
         },
         {
