@@ -126,6 +126,7 @@
         "demo/customer_grading_demo.xml",
         "demo/sale_contract_demo.xml",
         "demo/sample_demo.xml",
+        "demo/archive_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -61,6 +61,36 @@ def check_archive_values(model, vals_list):
                     ) from None
 
 
+def field_labels(model, names):
+    """The labels of fields ``names`` of ``model`` in the user's language, for
+    messages: a user reads 取消原因, not cancel_reason."""
+    env = model.env
+    return ", ".join(
+        sorted(
+            model._fields[name]._description_string(env) if name in model._fields else name
+            for name in names
+        )
+    )
+
+
+def refused_create_fields(model, vals, allowed):
+    """The fields of ``vals`` outside ``allowed`` that a creation may not set.
+    The web form sends every editable field, the empty ones too (the
+    cancellation reason of a new loan): an empty value of a field without
+    default is what the server would set anyway, so it is dropped from
+    ``vals`` and accepted; any other value is refused."""
+    refused = set()
+    for name in set(vals) - allowed:
+        field = model._fields.get(name)
+        value = vals[name]
+        empty = value is None or value is False or value == "" or value == []
+        if field is not None and field.default is None and empty:
+            del vals[name]
+        else:
+            refused.add(name)
+    return refused
+
+
 def check_signature_image(env, value):
     """Refuse a signature that is not a reasonably small image (the approach
     of the contract's comment wizard: base64-decoded, then verified by PIL)."""

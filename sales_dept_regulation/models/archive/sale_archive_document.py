@@ -3,12 +3,12 @@
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import SALES_CLERK
 from ..values import check_rules_as_written, check_values, strip_defaults
-from .archive_values import check_archive_values
+from .archive_values import check_archive_values, field_labels, refused_create_fields
 from .sale_archive_approval import as_workflow, in_workflow
 from .sale_archive_category import CONFIDENTIALITY
 
@@ -145,18 +145,54 @@ class SaleArchiveDocument(models.Model):
                 else False
             )
 
-    @api.depends("name")
+    @api.depends("name", "title")
     @api.depends_context("uid")
     def _compute_display_name(self):
-        # a document's number is shown only to who may open it: the web client
-        # reads the name of a loan's or a follower's document as superuser
+        # a document is chosen by its number and its title, both shown only to
+        # who may open it: the web client reads the name of a loan's or a
+        # follower's document as superuser
         readable = self._archive_readable()
         for document in self:
             document.display_name = (
-                document.name
+                " ".join(part for part in (document.name, document.title) if part)
                 if document in readable or not isinstance(document.id, int)
                 else self.env._("Restricted document")
             )
+
+    @api.model
+    def name_search(self, name="", domain=None, operator="ilike", limit=100):
+        """Also the documents her clearance hides (a confidential or secret
+        paper) whose exact archive number or exact title the user typed: she
+        knows which paper she needs, so she may ask to borrow it, and its
+        approver decides. Only what she typed is shown back, never the level,
+        the content or anything the client's domain could probe."""
+        result = super().name_search(name, domain, operator, limit)
+        typed = name.strip() if isinstance(name, str) else ""
+        if not typed or "\x00" in typed or operator not in ("ilike", "=", "=ilike"):
+            return result
+        found = {record_id for record_id, _label in result}
+        restricted = (
+            self.sudo()
+            .search(
+                [
+                    "|",
+                    ("name", "=", typed),
+                    ("title", "=", typed),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("state", "in", ("filed", "on_loan")),
+                ],
+                limit=limit,
+            )
+            .filtered(lambda document: document.id not in found)
+        )
+        restricted -= restricted._archive_readable()
+        return result + [
+            (
+                document.id,
+                self.env._("%(typed)s (restricted: ask to borrow it)", typed=typed),
+            )
+            for document in restricted
+        ]
 
     def _archive_readable(self):
         """The documents of ``self`` the user herself may read, also when
@@ -165,6 +201,20 @@ class SaleArchiveDocument(models.Model):
         if documents.env.su:
             return self
         return self.browse(documents._filtered_access("read").ids)
+
+    @api.model
+    def web_name_search(self, name, specification, domain=None, operator="ilike", limit=100):
+        # the dropdown shows, for a restricted paper, what the user typed (as
+        # name_search's label), not only "restricted"
+        result = super().web_name_search(name, specification, domain, operator, limit)
+        hidden = self.env._("Restricted document")
+        typed = name.strip() if isinstance(name, str) else ""
+        label = self.env._("%(typed)s (restricted: ask to borrow it)", typed=typed)
+        for item in result:
+            for key in ("display_name", "__formatted_display_name"):
+                if item.get(key) == hidden:
+                    item[key] = label
+        return result
 
     @api.constrains("filing_date", "retention_until")
     def _check_dates(self):
@@ -227,12 +277,14 @@ class SaleArchiveDocument(models.Model):
         if not in_workflow(self.env):
             self._archive_check_clerk()
             for vals in vals_list:
-                refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
+                refused = refused_create_fields(
+                    self, vals, CREATE_FIELDS | self._archive_mail_fields()
+                )
                 if refused:
                     raise UserError(
                         self.env._(
                             "These fields are set by the archive itself: %(fields)s",
-                            fields=", ".join(sorted(refused)),
+                            fields=field_labels(self, refused),
                         )
                     )
             self = strip_defaults(self, CREATE_FIELDS)
@@ -248,6 +300,10 @@ class SaleArchiveDocument(models.Model):
                 vals.setdefault("confidentiality", category.confidentiality)
                 vals.setdefault("dispute_prone", category.dispute_prone)
         documents = super().create(vals_list)
+        # filed by the system (data loaded, a job): the company's archivist
+        # files it, not OdooBot
+        for document in documents.filtered(lambda d: d.filed_by_id.id == SUPERUSER_ID):
+            as_workflow(document).filed_by_id = document._archive_clerk()
         for document in documents:
             sequence = document.category_id.sudo().sequence_id
             as_workflow(document).name = (
@@ -264,7 +320,7 @@ class SaleArchiveDocument(models.Model):
                 raise UserError(
                     self.env._(
                         "These fields change only through the archive's actions: %(fields)s",
-                        fields=", ".join(sorted(refused)),
+                        fields=field_labels(self, refused),
                     )
                 )
             if set(vals) - self._archive_mail_fields():

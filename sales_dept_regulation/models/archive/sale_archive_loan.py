@@ -1,6 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from datetime import timedelta
+
 import psycopg2
 
 from odoo import api, fields, models
@@ -8,7 +10,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..roles import DEPARTMENT_HEAD, SALES_CLERK
 from ..values import check_rules_as_written, check_values, strip_defaults
-from .archive_values import check_archive_values, check_signature_image
+from .archive_values import (
+    check_archive_values,
+    check_signature_image,
+    field_labels,
+    refused_create_fields,
+)
 from .sale_archive_approval import as_workflow, in_workflow
 from .sale_archive_category import CONFIDENTIALITY
 
@@ -21,6 +28,8 @@ STATES = [
     ("returned", "Returned"),
     ("cancelled", "Cancelled"),
 ]
+# a loan's due date unless the borrower asks for another
+DEFAULT_LOAN_DAYS = 7
 CREATE_FIELDS = {"document_id", "borrower_id", "purpose", "due_date"}
 # what may still change, by state, besides the chatter's own fields
 BORROWER_FIELDS = {
@@ -41,6 +50,7 @@ class SaleArchiveLoan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "sale.archive.approval"]
     _description = "Archive Loan"
     _order = "id desc"
+    _rec_names_search = ["name", "document_id"]
     _check_company_auto = True
 
     _state_from = ["requested"]
@@ -65,7 +75,11 @@ class SaleArchiveLoan(models.Model):
     )
     purpose = fields.Text(required=True)
     request_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
-    due_date = fields.Date(required=True, tracking=True)
+    due_date = fields.Date(
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=DEFAULT_LOAN_DAYS),
+    )
     state = fields.Selection(
         STATES, default="requested", required=True, readonly=True, tracking=True, index=True
     )
@@ -83,6 +97,9 @@ class SaleArchiveLoan(models.Model):
         compute="_compute_archive_can_approve",
         help="Whether the user approves this department-level request with Approve.",
     )
+    # what the form lets the user edit, as the server's whitelists do
+    archive_user_is_clerk = fields.Boolean(compute="_compute_archive_user_roles")
+    archive_user_is_borrower = fields.Boolean(compute="_compute_archive_user_roles")
     signature = fields.Binary(copy=False, attachment=True)
     signed_out_date = fields.Datetime(readonly=True, tracking=True)
     handover_by_id = fields.Many2one("res.users", readonly=True, string="Handed Over By")
@@ -105,6 +122,18 @@ class SaleArchiveLoan(models.Model):
     # COMPUTE
     # ------------------------------------------------------------
 
+    @api.depends("name", "document_id.title")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        # the loan's number and what is borrowed, the title only for who may
+        # open the document (the document's own name says "restricted")
+        documents = self.document_id
+        readable = documents._archive_readable()
+        for loan in self:
+            document = loan.document_id
+            what = document.title if document in readable else document.display_name
+            loan.display_name = " ".join(part for part in (loan.name, what) if part)
+
     @api.depends("document_id.confidentiality")
     @api.depends_context("uid")
     def _compute_confidentiality(self):
@@ -118,6 +147,14 @@ class SaleArchiveLoan(models.Model):
         # as the user, only the documents she may read match (the record rules
         # search as superuser, and see every level)
         return [("document_id", "any", [("confidentiality", operator, value)])]
+
+    @api.depends("borrower_id")
+    @api.depends_context("uid")
+    def _compute_archive_user_roles(self):
+        clerk = self._archive_is_clerk()
+        for loan in self:
+            loan.archive_user_is_clerk = clerk
+            loan.archive_user_is_borrower = loan.borrower_id == self.env.user
 
     @api.depends("state", "borrower_id")
     @api.depends_context("uid")
@@ -159,12 +196,14 @@ class SaleArchiveLoan(models.Model):
         check_archive_values(self, vals_list)
         if not in_workflow(self.env):
             for vals in vals_list:
-                refused = set(vals) - CREATE_FIELDS - self._archive_mail_fields()
+                refused = refused_create_fields(
+                    self, vals, CREATE_FIELDS | self._archive_mail_fields()
+                )
                 if refused:
                     raise UserError(
                         self.env._(
                             "These fields are set by the borrowing log itself: %(fields)s",
-                            fields=", ".join(sorted(refused)),
+                            fields=field_labels(self, refused),
                         )
                     )
                 borrower = vals.get("borrower_id")
@@ -197,10 +236,16 @@ class SaleArchiveLoan(models.Model):
                 return vals.get(name, self.env.context.get(f"default_{name}"))
 
             document_id = value("document_id")
-            document = self.env["sale.archive.document"].browse(
-                document_id if type(document_id) is int else []
+            # a paper her clearance hides may be asked for by its number: its
+            # state is read as superuser, and named as she sees it
+            document = (
+                self.env["sale.archive.document"]
+                .browse(document_id if type(document_id) is int else [])
+                .sudo()
             )
-            if not document.exists():
+            if not document.exists() or (
+                not self.env.su and document.company_id not in self.env.companies
+            ):
                 raise ValidationError(self.env._("Please choose the document to borrow."))
             if document.state not in ("filed", "on_loan"):
                 raise UserError(
@@ -255,7 +300,7 @@ class SaleArchiveLoan(models.Model):
                             self.env._(
                                 "%(loan)s: these fields cannot change now: %(fields)s",
                                 loan=loan.display_name,
-                                fields=", ".join(sorted(refused)),
+                                fields=field_labels(self, refused),
                             )
                         )
         if "purpose" in vals and (

@@ -108,6 +108,28 @@ class SaleArchiveLoan(models.Model):
         as_workflow(self.document_id).state = "on_loan"
         return True
 
+    def action_open_return(self):
+        """The return dialog: the date, the condition (required) and a note,
+        then Record Return."""
+        self._archive_check_clerk()
+        self._archive_check_state(
+            ["signed_out", "overdue"], self.env._("%(loan)s is not signed out.")
+        )
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record Return"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "views": [
+                (
+                    self.env.ref("sales_dept_regulation.sale_archive_loan_view_form_return").id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
+
     def action_return(self):
         """The clerk takes the document back, with the date and its condition."""
         self._archive_check_clerk()

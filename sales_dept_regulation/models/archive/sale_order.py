@@ -63,6 +63,9 @@ class SaleOrder(models.Model):
                 version=self.sdr_contract_version,
             )
         )
+        # the archivist files it: the company's Sales Clerk, who gets the
+        # filing activity, not the signer whose signature made it effective
+        archivist = self.env["sale.archive.document"].with_company(self.company_id)._archive_clerk()
         document = as_workflow(self.env["sale.archive.document"]).create(
             {
                 "title": title,
@@ -70,7 +73,7 @@ class SaleOrder(models.Model):
                 "company_id": self.company_id.id,
                 "partner_id": self.partner_id.id,
                 "sale_order_id": self.id,
-                "filed_by_id": self.env.uid,
+                "filed_by_id": (archivist or self.env.user).id,
                 **({"dispute_prone": True} if amending else {}),
             }
         )

@@ -9,3 +9,7 @@ from . import test_archive_tour
 from . import test_archive_scan
 from . import test_archive_four_eyes
 from . import test_archive_trust
+from . import test_archive_role_tours
+from . import test_archive_request_paths
+from . import test_archive_label
+from . import test_archive_tiles

@@ -54,6 +54,8 @@ class TestArchiveFiling(ArchiveCommon):
         activity = order.activity_ids.filtered(lambda a: a.activity_type_id == file_type)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, document._archive_clerk())
+        # filed by the archivist who gets the activity, not the last signer
+        self.assertEqual(document.filed_by_id, activity.user_id)
         self.assertTrue(activity.user_id.has_group(f"{MODULE}.group_role_sales_clerk"))
         self.assertEqual(activity.date_deadline, self.today)
         self.assertIn("paper original", activity.summary)

@@ -54,7 +54,11 @@ class TestArchiveTour(HttpCase, ArchiveCommon):
             image = Image.open(io.BytesIO(png)).convert("L")
             return image.point(lambda value: 0 if value < 128 else 255).tobytes()
 
-        self.assertEqual(modules(base64.b64decode(source)), modules(expected))
+        printed, wanted = modules(base64.b64decode(source)), modules(expected)
+        self.assertEqual(len(printed), len(wanted))
+        # a pixel or two on a module's edge may round the other way
+        differing = sum(a != b for a, b in zip(printed, wanted, strict=True))
+        self.assertLess(differing, len(wanted) // 1000)
 
         # the contract is confidential: the clerk requests it for the salesperson,
         # the Department Head approves

@@ -47,7 +47,8 @@ class TestArchiveCompany(ArchiveCommon):
             )
         self.assertFalse(self.Document.search([("title", "=", "Moved")]))
         document = self._doc()
-        with self.assertRaisesMessage(UserError, "company_id"):
+        # named by its label, not its technical name
+        with self.assertRaisesMessage(UserError, "Company"):
             document.with_user(self.clerk).write({"company_id": self.other_company.id})
         # another company's category or customer
         elsewhere = self.env["sale.archive.category"].create(
@@ -134,7 +135,7 @@ class TestArchiveLeaks(ArchiveCommon):
         self.loan.invalidate_recordset()
         [values] = self.loan.with_user(self.salesperson).read(["document_id", "confidentiality"])
         self.assertEqual(values["confidentiality"], "secret")
-        self.assertEqual(values["document_id"][1], number)
+        self.assertEqual(values["document_id"][1], f"{number} The secret paper")
 
     def test_followers_of_hidden_records(self):
         Followers = self.env["mail.followers"].with_user(self.salesperson)

@@ -107,27 +107,29 @@ registry.category("web_tour.tours").add("sales_dept_regulation_archive_sign", {
     ],
 });
 
-// The clerk records the return: the condition, then Record Return.
+// The clerk records the return: Record Return opens its dialog, where the
+// condition is required.
 registry.category("web_tour.tours").add("sales_dept_regulation_archive_return", {
     steps: () => [
         {
-            content: "The condition of the returned document",
-            trigger: ".o_form_view div[name='return_condition'] .o_select_menu_toggler",
+            content: "Record the return",
+            trigger: ".o_form_view button[name='action_open_return']",
             run: "click",
         },
         {
-            content: "In good condition",
-            trigger: ".o_select_menu_item:contains(完好)",
+            content: "The condition of the returned document (required): in good condition",
+            trigger: ".modal div[name='return_condition'].o_required_modifier input[data-value=good]",
             run: "click",
         },
         {
             content: "Record the return",
-            trigger: ".o_form_view button[name='action_return']",
+            trigger: ".modal footer button[name='action_return']",
             run: "click",
         },
         {
-            content: "Returned",
-            trigger: ".o_form_view:not(:has(button[name='action_return'])) .o_statusbar_status",
+            content: "Returned: the dialog closed, the loan reads 已归还",
+            trigger:
+                "body:not(:has(.modal)) .o_form_view:not(:has(button[name='action_open_return'])) .o_statusbar_status:has(.o_arrow_button_current:contains(已归还))",
         },
     ],
 });
