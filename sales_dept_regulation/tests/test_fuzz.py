@@ -54,6 +54,7 @@ EXTENDED = [
     "tier.review",
     "mail.followers",
     "res.config.settings",
+    "res.users",
 ]
 MISSING_ID = 2_000_000_000
 MAGIC_FIELDS = {"id", "display_name", "create_uid", "create_date", "write_uid", "write_date"}
@@ -648,6 +649,12 @@ class TestFuzz(ConductCommon, ContractCommon):
                 write(self.signature, self.own_fields("sale.contract.signature")),
             ),
             ("res.partner", "write", ALL_ROLES, write(self.customer, partner_fields)),
+            (
+                "res.users",
+                "write",
+                ALL_ROLES,
+                write(self.users["salesperson"], self.own_fields("res.users")),
+            ),
             (
                 "res.partner",
                 "create",
