@@ -13,6 +13,14 @@ AFTER_SALES_STATES = [
     ("confirmed", "Confirmed"),
     ("declined", "Declined"),
 ]
+# what a request reads as, from its state and its stage: a closed request is no
+# longer "confirmed" to whoever reads it
+AFTER_SALES_PROGRESS = [
+    ("to_confirm", "To Confirm"),
+    ("in_progress", "With the Technical Team"),
+    ("closed", "Closed"),
+    ("declined", "Declined"),
+]
 SERVICE_STATUSES = [
     ("resolved", "Resolved"),
     ("workaround", "Workaround Given"),
@@ -132,6 +140,47 @@ class HelpdeskTicket(models.Model):
     after_sales_escalated = fields.Boolean(
         string="SLA Breached", readonly=True, copy=False, index="btree_not_null"
     )
+    after_sales_progress = fields.Selection(
+        AFTER_SALES_PROGRESS, string="Progress", compute="_compute_after_sales_progress"
+    )
+
+    @api.depends("after_sales_state", "closed")
+    def _compute_after_sales_progress(self):
+        for ticket in self:
+            state = ticket.after_sales_state
+            if state == "confirmed":
+                state = "closed" if ticket.closed else "in_progress"
+            ticket.after_sales_progress = state
+
+    @api.depends("name", "number")
+    def _compute_display_name(self):
+        # a request not saved yet has no number: "/ - False" says nothing
+        super()._compute_display_name()
+        for ticket in self:
+            if not ticket.number or ticket.number == "/":
+                ticket.display_name = ticket.name or self.env._("New Request")
+
+    @api.onchange("partner_id")
+    def _onchange_after_sales_phone(self):
+        # the number to call back: the customer's own, unless one was typed
+        if self.partner_id and not self.after_sales_phone:
+            self.after_sales_phone = self.partner_id.phone or False
+
+    @api.model
+    def default_get(self, fields):
+        defaults = super().default_get(fields)
+        if (
+            "team_id" in fields
+            and not defaults.get("team_id")
+            and self.env.context.get("after_sales_new_request")
+        ):
+            # the after-sales team of the company the request is filed in (a
+            # default only: the gate checks the team whatever the client sends)
+            company = self.env["res.company"].browse(
+                defaults.get("company_id") or self.env.company.id
+            )
+            defaults["team_id"] = company._aftersales_team().id or False
+        return defaults
 
     @api.depends("commercial_partner_id")
     def _compute_after_sales_customer(self):
