@@ -126,6 +126,7 @@
         "demo/sale_conduct_demo.xml",
         "demo/customer_grading_demo.xml",
         "demo/sale_contract_demo.xml",
+        "demo/aftersales_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -180,7 +180,22 @@ class HelpdeskTicket(models.Model):
                 defaults.get("company_id") or self.env.company.id
             )
             defaults["team_id"] = company._aftersales_team().id or False
+            if defaults["team_id"] and "user_id" in defaults:
+                # helpdesk_mgmt's auto-assignment: a request waits unassigned
+                defaults["user_id"] = False
         return defaults
+
+    def _after_sales_default_team(self, vals_list):
+        """A new request filed from the after-sales menu without a team (an import,
+        a script, the demo data): the after-sales team of its company, as the
+        form's default gives it."""
+        for vals in vals_list:
+            if vals.get("team_id") or "team_id" in vals:
+                continue
+            company = after_sales_record(self.env, "res.company", vals.get("company_id"))
+            team = (company or self.env.company)._aftersales_team()
+            if team:
+                vals["team_id"] = team.id
 
     @api.depends("commercial_partner_id")
     def _compute_after_sales_customer(self):
@@ -263,6 +278,8 @@ class HelpdeskTicket(models.Model):
             # Odoo fills readonly fields from context defaults too: a client's
             # default_after_sales_state must not do what a value may not
             self = strip_defaults(self, set(self._fields) - WORKFLOW_FIELDS)
+        if self.env.context.get("after_sales_new_request"):
+            self._after_sales_default_team(vals_list)
         Team = self.env["helpdesk.ticket.team"]
         technical = Team._after_sales_technical_teams()
         for vals in vals_list:
