@@ -59,7 +59,9 @@ class TestAfterSalesCompanies(AfterSalesCommon):
         customer = self.env["res.partner"].create(
             {"name": "AS Later Customer", "is_company": True, "company_id": company.id}
         )
-        customer.sudo().customer_grade_id = grade_c
+        customer._grading_engine().write(
+            {"customer_stage": "formal", "customer_grade_id": grade_c.id}
+        )
         caller = new_test_user(
             self.env,
             login="sdr_as_later_caller",
@@ -71,7 +73,12 @@ class TestAfterSalesCompanies(AfterSalesCommon):
         defaults = Ticket.with_context(after_sales_new_request=True).default_get(["team_id"])
         self.assertEqual(defaults["team_id"], team.id)
         ticket = Ticket.create(
-            {"name": "Later leak", "partner_id": customer.id, "team_id": team.id}
+            {
+                "name": "Later leak",
+                "description": "<p>Leaks</p>",
+                "partner_id": customer.id,
+                "team_id": team.id,
+            }
         )
         self.assertEqual(ticket.after_sales_state, "to_confirm")
         self.assertEqual(ticket.after_sales_grade_id, grade_c)

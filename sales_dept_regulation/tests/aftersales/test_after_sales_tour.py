@@ -49,3 +49,20 @@ class TestAfterSalesTour(HttpCase):
         self.assertIn("重置报警", ticket.after_sales_result)
         # the salesperson calls the customer back
         self.assertEqual(ticket.activity_ids.user_id, seller)
+
+
+@tagged("post_install", "-at_install")
+class TestAfterSalesPhoneTour(HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_technician_closes_on_a_phone(self):
+        technician = self.env.ref(f"{MODULE}.user_demo_technical_staff", raise_if_not_found=False)
+        if not technician:
+            self.skipTest("installed without demo data")
+        ticket = self.env.ref(f"{MODULE}.helpdesk_ticket_demo_confirmed")
+        self.assertEqual(ticket.after_sales_progress, "in_progress")
+        self.start_tour("/odoo", f"{MODULE}_after_sales_close_phone", login=technician.login)
+        self.assertEqual(ticket.user_id, technician)
+        self.assertEqual(ticket.after_sales_progress, "closed")
+        self.assertEqual(ticket.after_sales_service_status, "workaround")

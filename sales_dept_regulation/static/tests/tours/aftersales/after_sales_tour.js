@@ -185,3 +185,78 @@ tours.add("sales_dept_regulation_after_sales_close", {
         },
     ],
 });
+
+// 4. On a phone (390x844): 李强 takes the demo request the Department Head
+// confirmed and closes it. Only the first header button shows on a phone; the
+// others are under the "more" menu.
+const PHONE_TITLE = "监护仪开机报警";
+tours.add("sales_dept_regulation_after_sales_close_phone", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "The technician's tile on his landing page",
+            trigger: ".o_sdr_dashboard_tile:contains(待处理的售后申请)",
+            run() {
+                checkChinese("李强手机上的首页");
+            },
+        },
+        {
+            trigger: ".o_sdr_dashboard_tile:contains(待处理的售后申请)",
+            run: "click",
+        },
+        {
+            content: "The confirmed request is listed",
+            trigger: `.o_data_row:contains(${PHONE_TITLE}), .o_kanban_record:contains(${PHONE_TITLE})`,
+            run() {
+                checkChinese("李强手机上的待处理售后申请");
+            },
+        },
+        {
+            trigger: `.o_data_row:contains(${PHONE_TITLE}) .o_data_cell[name=name], .o_kanban_record:contains(${PHONE_TITLE})`,
+            run: "click",
+        },
+        {
+            content: "Closing comes first on a phone",
+            trigger: ".o_statusbar_buttons button[name=action_open_after_sales_close]",
+            run() {
+                checkChinese("李强手机上的售后申请");
+            },
+        },
+        {
+            content: "Take it: under the more menu",
+            trigger: ".o_statusbar_buttons button:has(.oi-ellipsis-v)",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown--menu button[name=assign_to_me]",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_saved .o_field_widget[name=user_id]:contains(李强)",
+        },
+        {
+            trigger: ".o_statusbar_buttons button[name=action_open_after_sales_close]",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=service_status] label:contains(已提供临时方案)",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=result] textarea",
+            run: "edit 远程指导客户关闭报警音，待原厂配件到货后上门更换。",
+        },
+        {
+            trigger: ".modal button[name=action_close]",
+            run: "click",
+        },
+        {
+            content: "Closed",
+            trigger: "body:not(:has(.modal)) .o_form_saved:not(:has(button[name=action_open_after_sales_close]))",
+            run() {
+                checkChinese("李强手机上关闭的售后申请");
+            },
+        },
+    ],
+});
