@@ -110,7 +110,7 @@ tours.add("sales_dept_regulation_after_sales_file", {
         ...stepUtils.saveForm(),
         {
             content: "The request waits for the Department Head",
-            trigger: ".o_form_saved .o_statusbar_status .o_arrow_button_current:contains(待经理确认)",
+            trigger: ".o_form_saved .o_statusbar_status:has(.o_arrow_button_current:contains(待经理确认))",
             run() {
                 checkChinese("已提交的售后申请");
             },
@@ -149,7 +149,7 @@ tours.add("sales_dept_regulation_after_sales_close", {
             run: "click",
         },
         {
-            trigger: ".o_form_saved .o_field_widget[name=user_id]:contains(李强)",
+            trigger: ".o_form_saved .o_field_widget[name=user_id] input:value(李强)",
         },
         {
             content: "Close it",
@@ -178,7 +178,7 @@ tours.add("sales_dept_regulation_after_sales_close", {
         },
         {
             content: "Closed",
-            trigger: "body:not(:has(.modal)) .o_statusbar_status .o_arrow_button_current:contains(已完成)",
+            trigger: "body:not(:has(.modal)) .o_statusbar_status:has(.o_arrow_button_current:contains(已完成))",
             run() {
                 checkChinese("已关闭的售后申请");
             },
@@ -190,10 +190,29 @@ tours.add("sales_dept_regulation_after_sales_close", {
 // confirmed and closes it. Only the first header button shows on a phone; the
 // others are under the "more" menu.
 const PHONE_TITLE = "监护仪开机报警";
+// on a phone the apps are in the side menu, under All Apps
+const openAppOnPhone = () => [
+    {
+        content: "The side menu",
+        trigger: ".o_main_navbar .o_menu_toggle",
+        run: "click",
+    },
+    {
+        content: "All apps",
+        trigger: ".o_app_menu_sidebar .o_sidebar_topbar a.btn-primary",
+        run: "click",
+    },
+    {
+        content: "打开销售部规章",
+        trigger:
+            ".o_app_menu_sidebar li.o_app[data-menu-xmlid='sales_dept_regulation.menu_sales_regulation_root']",
+        run: "click",
+    },
+];
 tours.add("sales_dept_regulation_after_sales_close_phone", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
+        ...openAppOnPhone(),
         {
             content: "The technician's tile on his landing page",
             trigger: ".o_sdr_dashboard_tile:contains(待处理的售后申请)",
@@ -233,7 +252,7 @@ tours.add("sales_dept_regulation_after_sales_close_phone", {
             run: "click",
         },
         {
-            trigger: ".o_form_saved .o_field_widget[name=user_id]:contains(李强)",
+            trigger: ".o_form_saved .o_field_widget[name=user_id] input:value(李强)",
         },
         {
             trigger: ".o_statusbar_buttons button[name=action_open_after_sales_close]",
