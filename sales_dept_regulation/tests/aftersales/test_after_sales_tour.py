@@ -66,3 +66,20 @@ class TestAfterSalesPhoneTour(HttpCase):
         self.assertEqual(ticket.user_id, technician)
         self.assertEqual(ticket.after_sales_progress, "closed")
         self.assertEqual(ticket.after_sales_service_status, "workaround")
+
+
+@tagged("post_install", "-at_install")
+class TestAfterSalesSlaTour(HttpCase):
+    def test_regulation_admin_sets_a_response_time(self):
+        admin = self.env.ref(f"{MODULE}.user_demo_regulation_admin", raise_if_not_found=False)
+        if not admin:
+            self.skipTest("installed without demo data")
+        company = self.env.ref(f"{MODULE}.company_demo_jianshi")
+        self.start_tour("/odoo", f"{MODULE}_after_sales_sla_config", login=admin.login)
+        rule = self.env["helpdesk.sla"].search(
+            [
+                ("company_id", "=", company.id),
+                ("name", "=", "Grade C: response"),
+            ]
+        )
+        self.assertEqual(rule.hours, 6)

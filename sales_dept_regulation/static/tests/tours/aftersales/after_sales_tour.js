@@ -279,3 +279,44 @@ tours.add("sales_dept_regulation_after_sales_close_phone", {
         },
     ],
 });
+
+// 5. 孙磊 (Regulation Administrator) sets the grade C response time from the
+// app's configuration.
+tours.add("sales_dept_regulation_after_sales_sla_config", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "Configuration",
+            trigger: "[data-menu-xmlid='sales_dept_regulation.menu_sales_regulation_config']",
+            run: "click",
+        },
+        {
+            content: "After-Sales SLA Rules",
+            trigger: "[data-menu-xmlid='sales_dept_regulation.helpdesk_sla_menu_after_sales']",
+            run: "click",
+        },
+        {
+            content: "The rules of his company, by grade",
+            trigger: ".o_list_view .o_data_row:contains(C 级：响应)",
+            run() {
+                checkChinese("售后服务时限规则列表");
+            },
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains(C 级：响应) .o_data_cell[name=name]",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=hours] input",
+            run() {
+                checkChinese("售后服务时限规则");
+            },
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=hours] input",
+            run: "edit 6",
+        },
+        ...stepUtils.saveForm(),
+    ],
+});
