@@ -155,10 +155,11 @@ class HelpdeskTicket(models.Model):
     @api.depends("name", "number")
     def _compute_display_name(self):
         # a request not saved yet has no number: "/ - False" says nothing
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         for ticket in self:
             if not ticket.number or ticket.number == "/":
                 ticket.display_name = ticket.name or self.env._("New Request")
+        return res
 
     @api.onchange("partner_id")
     def _onchange_after_sales_phone(self):

@@ -28,10 +28,13 @@ class ResCompany(models.Model):
         existed (the demo company among them). A company without grades yet gets
         them with its grades, from _regulation_setup_defaults."""
         self._aftersales_stamp_shipped_rules()
-        graded = (
-            self.env["sale.customer.grade"].sudo().with_context(active_test=False).search([])
-        ).company_id
-        graded._aftersales_setup()
+        groups = (
+            self.env["sale.customer.grade"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("company_id", "!=", False)], ["company_id"])
+        )
+        self.browse([company.id for (company,) in groups])._aftersales_setup()
 
     @api.model
     def _aftersales_stamp_shipped_rules(self):
