@@ -8,3 +8,4 @@ from . import test_after_sales_report
 from . import test_after_sales_tour
 from . import test_after_sales_trust
 from . import test_after_sales_companies
+from . import test_after_sales_tiles
