@@ -141,7 +141,7 @@ class HelpdeskTicket(models.Model):
         """Close with the outcome (the service status) and what was done: the
         closing asks both, so that no request closes without a word."""
         self._after_sales_check_open()
-        if status not in dict(SERVICE_STATUSES):
+        if not isinstance(status, str) or status not in dict(SERVICE_STATUSES):
             raise UserError(self.env._("Choose the outcome of the service."))
         if not isinstance(result, str) or not result.strip():
             raise UserError(self.env._("Say what the technical team did and how it ended."))
