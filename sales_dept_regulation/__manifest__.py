@@ -125,8 +125,8 @@
         "demo/hr_employee_demo.xml",
         "demo/sale_conduct_demo.xml",
         "demo/customer_grading_demo.xml",
-        "demo/sale_contract_demo.xml",
         "demo/aftersales_demo.xml",
+        "demo/sale_contract_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
