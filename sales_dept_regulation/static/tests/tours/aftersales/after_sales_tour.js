@@ -48,6 +48,13 @@ tours.add("sales_dept_regulation_after_sales_file", {
     steps: () => [
         ...openApp(),
         {
+            content: "Her landing page counts her open requests",
+            trigger: ".o_sdr_dashboard_tile:contains(我的未结售后申请)",
+            run() {
+                checkChinese("李娜的首页");
+            },
+        },
+        {
             content: "After-Sales menu",
             trigger: "[data-menu-xmlid='sales_dept_regulation.menu_after_sales']",
             run: "click",
@@ -286,6 +293,13 @@ tours.add("sales_dept_regulation_after_sales_sla_config", {
     url: "/odoo",
     steps: () => [
         ...openApp(),
+        {
+            content: "His landing page",
+            trigger: ".o_action_manager .o_view_controller",
+            run() {
+                checkChinese("孙磊的首页");
+            },
+        },
         {
             content: "Configuration",
             trigger: "[data-menu-xmlid='sales_dept_regulation.menu_sales_regulation_config']",
