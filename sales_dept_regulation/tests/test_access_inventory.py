@@ -346,6 +346,20 @@ class TestAccessInventory(RegulationCommon):
                     if ticket._name == "helpdesk.ticket"
                 },
             )
+        if model == "helpdesk.sla":
+            return self.shared(
+                model,
+                lambda: {
+                    "after_sales": env.ref(f"{MODULE}.helpdesk_sla_formal_a_response"),
+                    "plain": env[model].create(
+                        {
+                            "name": "Inventory plain rule",
+                            "team_ids": [Command.set(env.ref("helpdesk_mgmt.helpdesk_team_2").ids)],
+                            "hours": 4,
+                        }
+                    ),
+                },
+            )
         if model == "helpdesk.ticket.team":
             return self.shared(
                 model,

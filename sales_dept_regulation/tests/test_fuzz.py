@@ -998,6 +998,36 @@ class TestFuzz(ConductCommon, ContractCommon):
                 write(self.as_category, self.own_fields("helpdesk.ticket.category")),
             ),
             (
+                "helpdesk.ticket",
+                "action_close_after_sales",
+                ["telemarketer", *MANAGERS],
+                action(ticket, "action_close_after_sales", 2),
+            ),
+            (
+                "helpdesk.ticket.close.wizard",
+                "create+close",
+                ["telemarketer", *MANAGERS],
+                wizard(
+                    "helpdesk.ticket.close.wizard",
+                    self.own_fields("helpdesk.ticket.close.wizard"),
+                    {
+                        "ticket_ids": [(6, 0, ticket.ids)],
+                        "service_status": "resolved",
+                        "result": "x",
+                    },
+                    "action_close",
+                ),
+            ),
+            (
+                "helpdesk.sla",
+                "write",
+                ADMINS + ["department_head"],
+                write(
+                    self.env.ref(f"{MODULE}.helpdesk_sla_formal_a_response"),
+                    self.own_fields("helpdesk.sla"),
+                ),
+            ),
+            (
                 "helpdesk.ticket.decline.wizard",
                 "create+decline",
                 ["telemarketer", *MANAGERS],

@@ -8,4 +8,7 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_workflow
 from . import helpdesk_ticket_sla
 from . import helpdesk_sla
+from . import ir_module_module
 from . import res_partner
+from . import res_company
+from . import res_users

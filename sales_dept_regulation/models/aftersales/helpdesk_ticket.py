@@ -13,6 +13,14 @@ AFTER_SALES_STATES = [
     ("confirmed", "Confirmed"),
     ("declined", "Declined"),
 ]
+# what a request reads as, from its state and its stage: a closed request is no
+# longer "confirmed" to whoever reads it
+AFTER_SALES_PROGRESS = [
+    ("to_confirm", "To Confirm"),
+    ("in_progress", "With the Technical Team"),
+    ("closed", "Closed"),
+    ("declined", "Declined"),
+]
 SERVICE_STATUSES = [
     ("resolved", "Resolved"),
     ("workaround", "Workaround Given"),
@@ -132,6 +140,63 @@ class HelpdeskTicket(models.Model):
     after_sales_escalated = fields.Boolean(
         string="SLA Breached", readonly=True, copy=False, index="btree_not_null"
     )
+    after_sales_progress = fields.Selection(
+        AFTER_SALES_PROGRESS, string="Progress", compute="_compute_after_sales_progress"
+    )
+
+    @api.depends("after_sales_state", "closed")
+    def _compute_after_sales_progress(self):
+        for ticket in self:
+            state = ticket.after_sales_state
+            if state == "confirmed":
+                state = "closed" if ticket.closed else "in_progress"
+            ticket.after_sales_progress = state
+
+    @api.depends("name", "number")
+    def _compute_display_name(self):
+        # a request not saved yet has no number: "/ - False" says nothing
+        res = super()._compute_display_name()
+        for ticket in self:
+            if not ticket.number or ticket.number == "/":
+                ticket.display_name = ticket.name or self.env._("New Request")
+        return res
+
+    @api.onchange("partner_id")
+    def _onchange_after_sales_phone(self):
+        # the number to call back: the customer's own, unless one was typed
+        if self.partner_id and not self.after_sales_phone:
+            self.after_sales_phone = self.partner_id.phone or False
+
+    @api.model
+    def default_get(self, fields):
+        defaults = super().default_get(fields)
+        if (
+            "team_id" in fields
+            and not defaults.get("team_id")
+            and self.env.context.get("after_sales_new_request")
+        ):
+            # the after-sales team of the company the request is filed in (a
+            # default only: the gate checks the team whatever the client sends)
+            company = self.env["res.company"].browse(
+                defaults.get("company_id") or self.env.company.id
+            )
+            defaults["team_id"] = company._aftersales_team().id or False
+            if defaults["team_id"] and "user_id" in defaults:
+                # helpdesk_mgmt's auto-assignment: a request waits unassigned
+                defaults["user_id"] = False
+        return defaults
+
+    def _after_sales_default_team(self, vals_list):
+        """A new request filed from the after-sales menu without a team (an import,
+        a script, the demo data): the after-sales team of its company, as the
+        form's default gives it."""
+        for vals in vals_list:
+            if vals.get("team_id") or "team_id" in vals:
+                continue
+            company = after_sales_record(self.env, "res.company", vals.get("company_id"))
+            team = (company or self.env.company)._aftersales_team()
+            if team:
+                vals["team_id"] = team.id
 
     @api.depends("commercial_partner_id")
     def _compute_after_sales_customer(self):
@@ -214,6 +279,8 @@ class HelpdeskTicket(models.Model):
             # Odoo fills readonly fields from context defaults too: a client's
             # default_after_sales_state must not do what a value may not
             self = strip_defaults(self, set(self._fields) - WORKFLOW_FIELDS)
+        if self.env.context.get("after_sales_new_request"):
+            self._after_sales_default_team(vals_list)
         Team = self.env["helpdesk.ticket.team"]
         technical = Team._after_sales_technical_teams()
         for vals in vals_list:

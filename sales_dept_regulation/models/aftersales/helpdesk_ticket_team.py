@@ -1,9 +1,10 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import roles
 from ..values import check_rules_as_written
 
 # the largest id PostgreSQL's integer columns hold
@@ -89,7 +90,42 @@ class HelpdeskTicketTeam(models.Model):
         result = super().write(vals)
         # the teams of the after-sales flow stay where their editor may reach them
         check_rules_as_written(self.filtered(lambda t: t.is_after_sales or t.is_technical))
+        if isinstance(vals, dict) and "user_ids" in vals:
+            # helpdesk_mgmt's rules read the members (user.helpdesk_team_ids): the
+            # cached rule domains must not show the old team to its new members
+            self.env.registry.clear_cache()
         return result
+
+    @api.model
+    def _after_sales_technicians(self):
+        """The internal users who hold the Technical Staff role, now."""
+        group = self.env.ref(roles.TECHNICAL_STAFF, raise_if_not_found=False)
+        if not group:
+            return self.env["res.users"]
+        group = group.sudo().with_context(active_test=False)
+        group.invalidate_recordset(["all_user_ids"])
+        return group.all_user_ids.filtered(lambda u: u.active and not u.share)
+
+    @api.model
+    def _after_sales_sync_technicians(self, before=None):
+        """Each technical team's members follow the role: the Technical Staff of
+        its company join it, those who lost the role (or the company) leave it.
+        Other members, added by hand, stay."""
+        holders = self._after_sales_technicians()
+        before = (before or self.env["res.users"]) | holders
+        teams = self.sudo().with_context(active_test=False).search([("is_technical", "=", True)])
+        for team in teams:
+            company = team.company_id
+            wanted = holders.filtered(lambda u, c=company: not c or c in u.company_ids)
+            stale = (team.user_ids & before) - wanted
+            added = wanted - team.user_ids
+            if added or stale:
+                team.write(
+                    {
+                        "user_ids": [Command.link(u.id) for u in added]
+                        + [Command.unlink(u.id) for u in stale]
+                    }
+                )
 
     @api.model
     def _after_sales_technical_teams(self):

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .. import roles
-from .helpdesk_ticket import AFTER_SALES_GATE
+from .helpdesk_ticket import AFTER_SALES_GATE, SERVICE_STATUSES
 
 FEEDBACK_SUBTYPE = "sales_dept_regulation.mt_after_sales_feedback"
 FOLLOW_UP_ACTIVITY = "sales_dept_regulation.mail_activity_after_sales_follow_up"
@@ -112,6 +112,57 @@ class HelpdeskTicket(models.Model):
                 ),
                 partner_ids=requester.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def _after_sales_check_open(self):
+        for ticket in self:
+            if ticket.after_sales_state != "confirmed" or ticket.closed:
+                raise UserError(
+                    self.env._(
+                        "The ticket %(ticket)s is not an after-sales request the technical "
+                        "team is working on.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def action_open_after_sales_close(self):
+        self._after_sales_check_open()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close the Request"),
+            "res_model": "helpdesk.ticket.close.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_ids": self.ids},
+        }
+
+    def action_close_after_sales(self, status, result):
+        """Close with the outcome (the service status) and what was done: the
+        closing asks both, so that no request closes without a word."""
+        self._after_sales_check_open()
+        if not isinstance(status, str) or status not in dict(SERVICE_STATUSES):
+            raise UserError(self.env._("Choose the outcome of the service."))
+        if not isinstance(result, str) or not result.strip():
+            raise UserError(self.env._("Say what the technical team did and how it ended."))
+        for ticket in self:
+            stage = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: s.closed and not s.after_sales_role
+            )[:1]
+            if not stage:
+                raise UserError(
+                    self.env._(
+                        "The team %(team)s has no closing stage.",
+                        team=ticket.team_id.display_name,
+                    )
+                )
+            # as the user: the write checks who may work the request
+            ticket.write(
+                {
+                    "after_sales_service_status": status,
+                    "after_sales_result": result.strip(),
+                    "stage_id": stage.id,
+                }
             )
         return True
 

@@ -7,3 +7,5 @@ from . import test_after_sales_sla
 from . import test_after_sales_report
 from . import test_after_sales_tour
 from . import test_after_sales_trust
+from . import test_after_sales_companies
+from . import test_after_sales_tiles

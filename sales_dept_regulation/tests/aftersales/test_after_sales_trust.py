@@ -396,9 +396,12 @@ class TestAfterSalesTrust(AfterSalesCommon):
         self.assertEqual(self.ticket_snapshot(ticket), before)
         # the after-sales SLA rules the Department Head edits
         sla = self.env.ref(f"{MODULE}.helpdesk_sla_formal_a_response")
+        # the install company's, as its team and the grades it names
+        company = sla.company_id
+        self.assertEqual(company, self.team.company_id)
         with self.assertRaises(AccessError):
             sla.with_user(self.head).write({"company_id": self.company_b.id})
-        self.assertFalse(sla.company_id)
+        self.assertEqual(sla.company_id, company)
         # the after-sales teams a helpdesk manager edits
         manager = new_test_user(
             self.env, login="sdr_hd_manager", groups="helpdesk_mgmt.group_helpdesk_manager"

@@ -3,3 +3,4 @@
 
 from . import helpdesk_ticket_decline_wizard
 from . import helpdesk_ticket_report_wizard
+from . import helpdesk_ticket_close_wizard
