@@ -9,7 +9,7 @@ import os
 import pytest
 from figures import report
 from host import BRIDGE, HOST_MODULES, bridge_present
-from odoo_cli import ADDON, copy_database, demo_database, drop_database, odoo, query
+from odoo_cli import ADDON, copy_database, demo_database, drop_database, odoo, query, shell_json
 
 
 def module_state(db):
@@ -63,6 +63,49 @@ def test_install_without_demo_uninstall_and_reinstall(database, bare_template):
     assert own_xmlids(database, "res.groups") == 12
 
 
+# Each company's after-sales set-up, seen as its users see it: its own after-sales and
+# technical teams, and the grade SLA rules of its after-sales team on its own grades.
+AFTER_SALES_SCRIPT = """
+import json
+env = env(context={"active_test": False})
+if NEW_COMPANY:
+    env["res.company"].create({"name": "售后新公司"})
+    env.flush_all()
+result = {}
+for company in env["res.company"].search([]):
+    teams = env["helpdesk.ticket.team"].search([("company_id", "=", company.id)])
+    after_sales = teams.filtered("is_after_sales")
+    slas = env["helpdesk.sla"].search([("team_ids", "in", after_sales.ids)])
+    grades = env["sale.customer.grade"].search([("company_id", "=", company.id)])
+    result[company.name] = {
+        "grades": len(grades),
+        "after_sales": len(after_sales),
+        "technical": len(teams.filtered("is_technical")),
+        "slas": len(slas),
+        "sla_companies": sorted(set(slas.company_id.ids) - {company.id}),
+    }
+print("AFTERSALES " + json.dumps(result))
+"""
+
+
+def check_after_sales_in_every_company(database):
+    """Every company with grades, the demo company and one created after the install
+    among them, has its after-sales and technical teams and its SLA rules (issue 23)."""
+    script = "NEW_COMPANY = True\n" + AFTER_SALES_SCRIPT
+    companies = shell_json(database, script, "AFTERSALES")
+    assert "苏州健士医疗器械有限公司" in companies and "售后新公司" in companies, companies
+    for name, company in companies.items():
+        if not company["grades"]:
+            continue  # a company without the regulations' grades has nothing to serve
+        assert company["after_sales"] >= 1, f"{name} has no after-sales team"
+        assert company["technical"] >= 1, f"{name} has no technical team"
+        assert company["slas"] >= 1, f"{name} has no SLA rule"
+        assert not company["sla_companies"], f"{name}'s SLA rules belong to another company"
+    assert companies["售后新公司"]["grades"], "a company made after the install has no grades"
+    # every company alike: as many SLA rules as the install company's
+    assert len({c["slas"] for c in companies.values() if c["grades"]}) == 1, companies
+
+
 def installed(db, *modules):
     rows = query(db, "SELECT name, state FROM ir_module_module WHERE name IN %s", [modules])
     return {name for name, state in rows if state == "installed"}
@@ -73,9 +116,21 @@ def test_install_with_demo_then_inventory_crm_purchase_mrp(database):
     demo data and Chinese), then the host's modules installed after the addon."""
     demo_database(database)
     assert module_state(database) == ("installed", True)
-    assert own_xmlids(database, "res.users") == 7
+    # one demo user per role (issue 23: R&D and Technical Staff too)
+    assert own_xmlids(database, "res.users") == 9
     logins = {row[0] for row in query(database, "SELECT login FROM res_users")}
-    assert {"zhangwei", "chenjing", "zhaoqiang", "wangfang", "lina", "liuyang", "sunlei"} <= logins
+    assert {
+        "zhangwei",
+        "chenjing",
+        "zhaoqiang",
+        "wangfang",
+        "lina",
+        "liuyang",
+        "sunlei",
+        "zhoujie",
+        "liqiang",
+    } <= logins
+    check_after_sales_in_every_company(database)
     # the demo users work in the Chinese demo company; the main company keeps its currency
     currencies = query(
         database,

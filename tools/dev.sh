@@ -164,8 +164,12 @@ print_logins() {
 import ast, sys, pathlib
 print("Demo logins (password = login) on http://localhost:%s:" % __import__("os").environ.get("HTTP_PORT", "8069"))
 from xml.etree import ElementTree as ET
-tree = ET.parse(pathlib.Path(sys.argv[1], "sales_dept_regulation/demo/res_users_demo.xml"))
-for rec in tree.iter("record"):
+records = [
+    rec
+    for path in sorted(pathlib.Path(sys.argv[1], "sales_dept_regulation/demo").glob("*.xml"))
+    for rec in ET.parse(path).iter("record")
+]
+for rec in records:
     if rec.get("model") != "res.users":
         continue
     f = {x.get("name"): (x.text or x.get("ref") or "") for x in rec.iter("field")}
@@ -234,12 +238,53 @@ cmd_test() {
     prepare_databases
     say "Running the test suite with pytest-odoo..."
     local rc=0
-    # SDR_TESTS narrows the run while developing; the default is the whole suite
-    # (the benchmarks of tests/ at small sizes: `bench` runs them at full size).
-    # shellcheck disable=SC2086
-    run_pytest ${SDR_TESTS:-$addon/tests tests} "$@" || rc=$?
+    if [ -n "${SDR_TESTS:-}" ]; then
+        # SDR_TESTS narrows the run while developing
+        # shellcheck disable=SC2086
+        run_pytest $SDR_TESTS "$@" || rc=$?
+    else
+        run_both_halves "$@" || rc=$?
+    fi
     say "Test command finished in $((SECONDS - t0)) s (exit $rc)."
     return $rc
+}
+
+# The whole suite in two halves at once, one per core: the addon's own tests (in this
+# process, with the HTTP server for the tours) and the whole-system checks of tests/
+# (which run Odoo in processes of their own, the benchmarks at small sizes), each on
+# its own copy of the template. The second half's output follows the first's.
+run_both_halves() {
+    local top_db="sdr_test_top_$$" top_log="$state/tests_top_$$.log" addon_log="$state/tests_addon_$$.log"
+    local rc=0 top_rc=0
+    copy_db "$template_db" "$top_db"
+    trap 'drop_db "$test_db" >/dev/null 2>&1 || true; drop_db "$template_db" >/dev/null 2>&1 || true; drop_db "$top_db" >/dev/null 2>&1 || true' EXIT
+    (
+        cd "$here"
+        "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" \
+            --odoo-database="$top_db" --odoo-log-level=warn tests "$@"
+    ) >"$top_log" 2>&1 &
+    local top_pid=$!
+    say "The whole-system checks (tests/) run beside the addon's tests; their output follows."
+    set +e
+    run_pytest "$addon/tests" "$@" 2>&1 | tee "$addon_log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    wait "$top_pid" || top_rc=$?
+    say "The whole-system checks (tests/):"
+    cat "$top_log"
+    # one closing line for both halves (errors count as failures)
+    "$python" - "$addon_log" "$top_log" <<'PY'
+import re, sys
+totals = {"passed": 0, "failed": 0, "skipped": 0}
+for path in sys.argv[1:]:
+    lines = [line for line in open(path, errors="replace") if re.search(r"=+ .* in [0-9.]+s", line)]
+    for count, word in re.findall(r"(\d+) (passed|failed|errors?|skipped)", lines[-1] if lines else ""):
+        totals["failed" if word.startswith("error") else word] += int(count)
+line = f"total: {totals['passed']} passed, {totals['failed']} failed"
+print(line + (f", {totals['skipped']} skipped" if totals["skipped"] else ""))
+PY
+    rm -f "$top_log" "$addon_log"
+    [ "$rc" = 0 ] && [ "$top_rc" = 0 ]
 }
 
 cmd_bench() {

@@ -80,11 +80,18 @@ class TestInstall(RegulationCommon):
                 self.assertEqual(config.id in visible, key == "regulation_admin")
 
     def test_demo_users_hold_exactly_their_role(self):
-        all_roles = self.env["res.groups"].union(*self.roles.values())
-        for key, xmlid in DEMO_USERS.items():
-            with self.subTest(role=key):
+        # the roles outside the sales department too: R&D and the technical department
+        others = {
+            "user_demo_rd_engineer": self.env.ref(f"{MODULE}.group_role_rd_engineer"),
+            "user_demo_technical_staff": self.env.ref(f"{MODULE}.group_role_technical_staff"),
+        }
+        all_roles = self.env["res.groups"].union(*self.roles.values(), *others.values())
+        roles = {xmlid: self.roles[key] for key, xmlid in DEMO_USERS.items()} | others
+        self.assertEqual(len(roles), 9, "one demo user per role")
+        for xmlid, role in roles.items():
+            with self.subTest(user=xmlid):
                 user = self.env.ref(f"{MODULE}.{xmlid}")
-                self.assertEqual(user.all_group_ids & all_roles, self.roles[key])
+                self.assertEqual(user.all_group_ids & all_roles, role)
                 self.assertEqual(user.lang, "zh_CN")
                 self.assertTrue(user.login)
 
