@@ -117,8 +117,8 @@ def floor():
                max(days_to_send_max), avg(days_to_feedback), max(days_to_feedback_max),
                avg(approval_rate)
           FROM sale_sample_request
-         WHERE submit_date IS NOT NULL AND state != 'cancelled'
-         GROUP BY 1 ORDER BY 1''')
+         WHERE submit_date IS NOT NULL AND state != 'cancelled' AND company_id = %%s
+         GROUP BY 1 ORDER BY 1''', [company.id])
     return env.cr.fetchall()
 floor_seconds, floor_queries, floor_rows = best(floor)
 grid_seconds, grid_queries, grid = best(
@@ -135,7 +135,8 @@ xlsx_seconds = time.perf_counter() - start
 xlsx_queries = env.cr.sql_log_count - before
 rows = list(load_workbook(io.BytesIO(content)).active.values)
 env.cr.execute('''SELECT count(*) FROM sale_sample_request WHERE state != 'cancelled'
-                    AND submit_date >= '2025-06-01' AND submit_date < '2025-07-01' ''')
+                    AND submit_date >= '2025-06-01' AND submit_date < '2025-07-01'
+                    AND company_id = %%s''', [company.id])
 june = env.cr.fetchone()[0]
 
 # one submission drawing from a budget
