@@ -254,8 +254,9 @@ cmd_test() {
 # (which run Odoo in processes of their own, the benchmarks at small sizes), each on
 # its own copy of the template. The second half's output follows the first's.
 run_both_halves() {
-    local top_db="sdr_test_top_$$" top_log="$state/tests_top_$$.log" addon_log="$state/tests_addon_$$.log"
-    local rc=0 top_rc=0
+    # global: the EXIT trap drops it after this function has returned
+    top_db="sdr_test_top_$$"
+    local top_log="$state/tests_top_$$.log" addon_log="$state/tests_addon_$$.log" rc=0 top_rc=0
     copy_db "$template_db" "$top_db"
     trap 'drop_db "$test_db" >/dev/null 2>&1 || true; drop_db "$template_db" >/dev/null 2>&1 || true; drop_db "$top_db" >/dev/null 2>&1 || true' EXIT
     (
