@@ -13,6 +13,7 @@ tiers on other models keep OCA's words."""
 
 from odoo import models
 
+from .contract.sale_order_tier_messages import reviewer_comment
 from .engine_visibility import REVIEWED_MODELS
 
 
@@ -23,12 +24,6 @@ class TierApprovalMessages:
     tier.validation's, which they replace."""
 
     __slots__ = ()  # the layout of Odoo's records, which have slots
-
-    def _sdr_comment(self):
-        comment = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        ).mapped("comment")[:1]
-        return comment[0] if comment else ""
 
     def _get_to_validate_message(self):
         icon = '<i class="fa fa-lg fa-info-circle"></i>'
@@ -52,7 +47,7 @@ class TierApprovalMessages:
         return '<i class="fa fa-thumbs-down"></i> ' + self.env._("Refused.")
 
     def _notify_accepted_reviews_body(self):
-        comment = self._sdr_comment()
+        comment = reviewer_comment(self)
         if comment:
             return self.env._(
                 "%(user)s approved. (%(comment)s)", user=self.env.user.name, comment=comment
@@ -60,7 +55,7 @@ class TierApprovalMessages:
         return self.env._("%s approved.", self.env.user.name)
 
     def _notify_rejected_review_body(self):
-        comment = self._sdr_comment()
+        comment = reviewer_comment(self)
         if comment:
             return self.env._(
                 "%(user)s refused. (%(comment)s)", user=self.env.user.name, comment=comment

@@ -6,6 +6,14 @@ from lxml import etree
 from odoo import api, fields, models
 
 
+def reviewer_comment(record):
+    """The comment the current user left on a review of ``record``, or ""."""
+    comments = record.review_ids.filtered(
+        lambda r: record.env.user in r.reviewer_ids and r.comment
+    ).mapped("comment")
+    return comments[0] if comments else ""
+
+
 class SaleOrder(models.Model):
     """What OCA's tier engine shows and writes on a sales order the regulations
     sign, said by this addon. An order under a company's own tiers only keeps
@@ -98,26 +106,22 @@ class SaleOrder(models.Model):
     def _notify_accepted_reviews_body(self):
         if not self.sdr_signing:
             return super()._notify_accepted_reviews_body()
-        comment = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        ).mapped("comment")[:1]
+        comment = reviewer_comment(self)
         if comment:
             return self.env._(
-                "%(user)s signed. (%(comment)s)", user=self.env.user.name, comment=comment[0]
+                "%(user)s signed. (%(comment)s)", user=self.env.user.name, comment=comment
             )
         return self.env._("%s signed.", self.env.user.name)
 
     def _notify_rejected_review_body(self):
         if not self.sdr_signing:
             return super()._notify_rejected_review_body()
-        comment = self.review_ids.filtered(
-            lambda r: self.env.user in r.reviewer_ids and r.comment
-        ).mapped("comment")[:1]
+        comment = reviewer_comment(self)
         if comment:
             return self.env._(
                 "%(user)s refused to sign. (%(comment)s)",
                 user=self.env.user.name,
-                comment=comment[0],
+                comment=comment,
             )
         return self.env._("%s refused to sign.", self.env.user.name)
 
@@ -155,21 +159,20 @@ class SaleOrder(models.Model):
         a reason to refuse), OCA's comment dialog for any other tier."""
         if not self._contract_signed_under_rules():
             return super()._add_comment(validate_reject, reviews)
+        name = self.env._("Sign") if validate_reject == "validate" else self.env._("Refuse to Sign")
+        return self._contract_sign_dialog(name, validate_reject)
+
+    def _contract_sign_dialog(self, name, mode):
+        """The regulations' signing dialog: sign, refuse or (``restart``) restart."""
+        self.ensure_one()
         view = self.env.ref("sales_dept_regulation.sale_contract_sign_wizard_view_form")
         return {
-            "name": (
-                self.env._("Sign")
-                if validate_reject == "validate"
-                else self.env._("Refuse to Sign")
-            ),
+            "name": name,
             "type": "ir.actions.act_window",
             "view_mode": "form",
             "res_model": "sale.contract.sign.wizard",
             "views": [(view.id, "form")],
             "view_id": view.id,
             "target": "new",
-            "context": {
-                "default_order_id": self.id,
-                "default_validate_reject": validate_reject,
-            },
+            "context": {"default_order_id": self.id, "default_validate_reject": mode},
         }

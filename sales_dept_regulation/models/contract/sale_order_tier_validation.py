@@ -302,21 +302,7 @@ class SaleOrder(models.Model):
         return super(SaleOrder, as_engine(self)).restart_validation()
 
     def _contract_restart_dialog(self):
-        self.ensure_one()
-        view = self.env.ref("sales_dept_regulation.sale_contract_sign_wizard_view_form")
-        return {
-            "name": self.env._("Restart Signatures"),
-            "type": "ir.actions.act_window",
-            "view_mode": "form",
-            "res_model": "sale.contract.sign.wizard",
-            "views": [(view.id, "form")],
-            "view_id": view.id,
-            "target": "new",
-            "context": {
-                "default_order_id": self.id,
-                "default_validate_reject": "restart",
-            },
-        }
+        return self._contract_sign_dialog(self.env._("Restart Signatures"), "restart")
 
     def _contract_restart_signatures(self, reason):
         """Restart the signatures of the order for ``reason``: the chatter says
