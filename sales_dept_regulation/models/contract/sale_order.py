@@ -108,14 +108,15 @@ class SaleOrder(models.Model):
         readonly=True,
         groups=ROLES,
     )
-    # the regulations check credit first: signers see who the customer is
+    # the regulations check credit first: the signers see who the customer is
+    # (the salesperson knows her customer; the order form does not read it for her)
     sdr_customer_stage = fields.Selection(related="partner_id.commercial_customer_stage")
     sdr_customer_grade_id = fields.Many2one(related="partner_id.commercial_customer_grade_id")
     sdr_partner_credit = fields.Monetary(
         string="Open Receivables",
         compute="_compute_sdr_partner_credit",
         currency_field="sdr_company_currency_id",
-        groups=ROLES,
+        groups=roles.MANAGERS,
     )
     sdr_company_currency_id = fields.Many2one(
         related="company_id.currency_id", string="Company Currency"
@@ -134,8 +135,7 @@ class SaleOrder(models.Model):
         "is_contract",
         "amount_untaxed",
         "sdr_order_channel",
-        "order_line.price_unit",
-        "order_line.discount",
+        "order_line.sdr_below_pricelist",
         "company_id",
     )
     def _compute_sdr_approval(self):
@@ -161,7 +161,7 @@ class SaleOrder(models.Model):
                 ):
                     reasons.append(self.env._("phone or fax order without a contract"))
                 if rules.sdr_below_price_rule and any(
-                    line._contract_is_below_pricelist() for line in order.order_line
+                    order.order_line.mapped("sdr_below_pricelist")
                 ):
                     reasons.append(self.env._("price below the pricelist"))
                 if reasons:

@@ -1,7 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.tools.sql import column_exists, create_column
 
 from ..values import check_values
 from .tier_review import is_engine
@@ -13,6 +14,44 @@ WRITABLE_LINE_FIELDS_WHEN_SIGNED = {"qty_delivered", "analytic_distribution"}
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
+
+    # Stored: the price the pricelist gives is computed once, when the line's
+    # price is (its product, quantity and price are in the cache then), not on
+    # every read of the order's rules (a form's read, a save, a confirmation).
+    # The pricelist's rule as it was then, as the line's own price is.
+    sdr_below_pricelist = fields.Boolean(
+        string="Below the Pricelist",
+        compute="_compute_sdr_below_pricelist",
+        store=True,
+    )
+
+    def _auto_init(self):
+        # On an existing database, only the lines of quotations can still be
+        # submitted: theirs are computed, the others' column starts empty
+        # (no pricelist computation per line of every past order).
+        cr = self.env.cr
+        if not column_exists(cr, self._table, "sdr_below_pricelist"):
+            create_column(cr, self._table, "sdr_below_pricelist", "boolean")
+            cr.execute(
+                """SELECT line.id FROM sale_order_line line
+                     JOIN sale_order ON sale_order.id = line.order_id
+                    WHERE sale_order.state IN ('draft', 'sent')"""
+            )
+            quotation_lines = self.browse(row[0] for row in cr.fetchall())
+            self.env.add_to_compute(self._fields["sdr_below_pricelist"], quotation_lines)
+        return super()._auto_init()
+
+    @api.depends(
+        "product_id",
+        "product_uom_id",
+        "product_uom_qty",
+        "price_unit",
+        "discount",
+        "order_id.pricelist_id",
+    )
+    def _compute_sdr_below_pricelist(self):
+        for line in self:
+            line.sdr_below_pricelist = line._contract_is_below_pricelist()
 
     @api.model_create_multi
     def create(self, vals_list):

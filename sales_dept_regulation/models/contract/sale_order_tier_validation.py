@@ -26,8 +26,7 @@ class SaleOrder(models.Model):
         "amount_untaxed",
         "sdr_order_channel",
         "sdr_amending",
-        "order_line.price_unit",
-        "order_line.discount",
+        "order_line.sdr_below_pricelist",
     )
     def _compute_need_validation(self):
         # An order under no rule of the regulations, in a company without tier
