@@ -281,13 +281,11 @@ class HelpdeskTicket(models.Model):
             self = strip_defaults(self, set(self._fields) - WORKFLOW_FIELDS)
         if self.env.context.get("after_sales_new_request"):
             self._after_sales_default_team(vals_list)
-        Team = self.env["helpdesk.ticket.team"]
-        technical = Team._after_sales_technical_teams()
         for vals in vals_list:
             if not engine and WORKFLOW_FIELDS.intersection(vals):
                 raise AccessError(self.env._("The after-sales state is set by its actions only."))
             team = after_sales_record(self.env, "helpdesk.ticket.team", vals.get("team_id"))
-            if team in technical:
+            if team._after_sales_technical():
                 # created in (or mailed to) the technical team: taken in below
                 self._after_sales_check_name({"name": vals.get("name")})
             self._after_sales_format_phone(vals)
@@ -324,13 +322,13 @@ class HelpdeskTicket(models.Model):
         one they are in: a computed team) other than through the Department
         Head's confirmation become requests waiting in the after-sales team's
         gate: kept, never refused."""
-        technical = self.env["helpdesk.ticket.team"]._after_sales_technical_teams()
-        arrived = self.filtered(
-            lambda t: (
-                not t.after_sales_state
-                and (team or t.team_id in technical or t.team_id.sudo().is_after_sales)
+        arrived = self.filtered(lambda t: not t.after_sales_state)
+        if not team:
+            # a plain team's tickets cost no search (see _after_sales_technical)
+            technical = arrived.team_id._after_sales_technical()
+            arrived = arrived.filtered(
+                lambda t: t.team_id in technical or t.team_id.sudo().is_after_sales
             )
-        )
         for ticket in arrived:
             gate_team = (team or ticket.team_id).sudo()
             if not gate_team.is_after_sales:
@@ -364,7 +362,7 @@ class HelpdeskTicket(models.Model):
         )
         subject = msg_dict.get("subject")
         if (
-            (team.is_after_sales or team in team._after_sales_technical_teams())
+            (team.is_after_sales or team._after_sales_technical())
             and isinstance(subject, str)
             and not subject.strip()
         ):
@@ -405,7 +403,7 @@ class HelpdeskTicket(models.Model):
             if after_sales:
                 after_sales._after_sales_check_team(team)
             plain = self - after_sales
-            if plain and (team.is_after_sales or team in team._after_sales_technical_teams()):
+            if plain and (team.is_after_sales or team._after_sales_technical()):
                 # the rest of the write as asked; the team, its stage and user are
                 # the gate's
                 rest = {k: v for k, v in vals.items() if k not in GATE_FIELDS}
@@ -453,7 +451,7 @@ class HelpdeskTicket(models.Model):
 
     def _after_sales_check_team(self, team):
         if team.is_after_sales or (
-            team in team._after_sales_technical_teams()
+            team._after_sales_technical()
             and any(t.after_sales_state != "confirmed" for t in self)
         ):
             raise AccessError(

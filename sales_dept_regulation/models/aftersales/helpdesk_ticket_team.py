@@ -132,6 +132,13 @@ class HelpdeskTicketTeam(models.Model):
         """The teams a ticket enters only through the Department Head's confirmation."""
         return self.sudo().search([("is_after_sales", "=", True)]).technical_team_id
 
+    def _after_sales_technical(self):
+        """Those of these teams that receive confirmed after-sales requests. A
+        technical team always carries the flag (the constraint above keeps it),
+        so a ticket of a plain team costs no search."""
+        flagged = self.sudo().filtered("is_technical")
+        return flagged & self._after_sales_technical_teams() if flagged else flagged
+
     def _after_sales_gate_team(self, company):
         """The after-sales team whose gate a ticket arriving at the technical team
         ``self`` waits in: the one of the ticket's company first."""
