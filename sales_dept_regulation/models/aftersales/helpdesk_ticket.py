@@ -451,8 +451,7 @@ class HelpdeskTicket(models.Model):
 
     def _after_sales_check_team(self, team):
         if team.is_after_sales or (
-            team._after_sales_technical()
-            and any(t.after_sales_state != "confirmed" for t in self)
+            team._after_sales_technical() and any(t.after_sales_state != "confirmed" for t in self)
         ):
             raise AccessError(
                 self.env._(

@@ -17,10 +17,14 @@ def after_sales_record(env, model, value):
     a clear error here rather than a server error further down."""
     if value in (False, None):
         return env[model]
+    Model = env[model].sudo()
+    # one query: whether it exists, and its fields, which the checks read next
     if (
         type(value) is not int
         or not 0 < value <= MAX_ID
-        or not env[model].sudo().browse(value).exists()
+        or not Model.with_context(active_test=False).search_fetch(
+            [("id", "=", value)], order="id", limit=1
+        )
     ):
         raise ValidationError(
             env._(
@@ -29,7 +33,7 @@ def after_sales_record(env, model, value):
                 model=env["ir.model"].sudo()._get(model).name,
             )
         )
-    return env[model].sudo().browse(value)
+    return Model.browse(value)
 
 
 class HelpdeskTicketTeam(models.Model):
