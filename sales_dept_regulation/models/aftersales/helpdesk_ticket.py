@@ -200,11 +200,20 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("commercial_partner_id")
     def _compute_after_sales_customer(self):
-        # the grade when the request is made: the SLA and the reports use that one
+        # the grade when the request is made: the SLA and the reports use that one.
+        # Requests only (a ticket taken in gets them as it becomes one): a plain
+        # ticket does not read the customer's grading
         for ticket in self:
-            customer = ticket.commercial_partner_id.sudo()
-            ticket.after_sales_salesperson_id = customer.user_id
-            ticket.after_sales_grade_id = customer.customer_grade_id
+            ticket.update(ticket._after_sales_customer_values(ticket.after_sales_state))
+
+    def _after_sales_customer_values(self, request):
+        customer = self.commercial_partner_id.sudo()
+        if not request:
+            customer = customer.browse()
+        return {
+            "after_sales_salesperson_id": customer.user_id.id,
+            "after_sales_grade_id": customer.customer_grade_id.id,
+        }
 
     @api.depends("after_sales_confirmed_date", "closed_date")
     def _compute_after_sales_hours(self):
@@ -341,6 +350,8 @@ class HelpdeskTicket(models.Model):
                     "user_id": False,
                     "after_sales_state": "to_confirm",
                     "after_sales_requester_id": self.env.uid,
+                    # its customer's salesperson and grade, as a request's
+                    **ticket._after_sales_customer_values(True),
                 }
             )
         if arrived:

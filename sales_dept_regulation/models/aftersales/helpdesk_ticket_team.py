@@ -18,12 +18,17 @@ def after_sales_record(env, model, value):
     if value in (False, None):
         return env[model]
     Model = env[model].sudo()
-    # one query: whether it exists, and its fields, which the checks read next
     if (
         type(value) is not int
         or not 0 < value <= MAX_ID
-        or not Model.with_context(active_test=False).search_fetch(
-            [("id", "=", value)], order="id", limit=1
+        # a record read or created in this transaction exists (a new ticket's
+        # SLA lines name it); else one query tells, and reads the fields the
+        # checks read next
+        or not (
+            next(Model._fields["create_date"]._cache_missing_ids(Model.browse(value)), None) is None
+            or Model.with_context(active_test=False).search_fetch(
+                [("id", "=", value)], order="id", limit=1
+            )
         )
     ):
         raise ValidationError(

@@ -52,8 +52,21 @@ class TestTicketQueryCost(AfterSalesCommon):
             name="Plain helpdesk user",
             groups="helpdesk_mgmt.group_helpdesk_user",
         )
+        # a team with an SLA, as helpdesk_mgmt_sla's users have them: its lines
+        # are created and read with every ticket
         cls.plain_team = cls.env["helpdesk.ticket.team"].create(
-            {"name": "Plain IT team", "user_ids": [Command.set(cls.plain_user.ids)]}
+            {
+                "name": "Plain IT team",
+                "use_sla": True,
+                "user_ids": [Command.set(cls.plain_user.ids)],
+            }
+        )
+        cls.env["helpdesk.sla"].create(
+            {
+                "name": "IT answers in a day",
+                "team_ids": [Command.set(cls.plain_team.ids)],
+                "days": 1,
+            }
         )
         cls.plain_ticket = (
             cls.env["helpdesk.ticket"]
@@ -216,3 +229,16 @@ class TestTicketQueryCost(AfterSalesCommon):
             list_domain=[("after_sales_state", "!=", False)],
             bare=False,
         )
+
+    def test_customer_of_requests_only(self):
+        """The customer's salesperson and grade are a request's: a plain ticket
+        does not read them, a ticket taken in gets them as it becomes one."""
+        grade = self.env.ref(f"{MODULE}.sale_customer_grade_formal_a")
+        self.assertFalse(self.plain_ticket.after_sales_salesperson_id)
+        self.assertFalse(self.plain_ticket.after_sales_grade_id)
+        self.assertEqual(self.seller_request.after_sales_salesperson_id, self.seller)
+        self.assertEqual(self.seller_request.after_sales_grade_id, grade)
+        self.plain_ticket.with_user(self.plain_user).write({"team_id": self.tech_team.id})
+        self.assertEqual(self.plain_ticket.after_sales_state, "to_confirm")
+        self.assertEqual(self.plain_ticket.after_sales_salesperson_id, self.seller)
+        self.assertEqual(self.plain_ticket.after_sales_grade_id, grade)
