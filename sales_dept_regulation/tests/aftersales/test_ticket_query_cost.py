@@ -158,7 +158,7 @@ class TestTicketQueryCost(AfterSalesCommon):
             records = self.bare(records).create(vals)
         return records.with_context(bin_size=True).web_read(spec)
 
-    def measure(self, user, ticket, team, context, list_view, list_domain, bare=False):
+    def measure(self, user, ticket, team, context, list_view, list_domain, bare=False, stage=None):
         form, listing = self.specs(user, list_view)
         Ticket = self.env["helpdesk.ticket"].with_user(user).with_context(context)
         record = ticket.with_user(user).with_context(context)
@@ -168,7 +168,7 @@ class TestTicketQueryCost(AfterSalesCommon):
             "team_id": team.id,
             "partner_id": self.customer.id,
         }
-        return {
+        counts = {
             "onchange": self.count(lambda: Ticket.onchange({}, [], form)),
             "web_save create": self.count(lambda: self.web_save(Ticket, new, form, bare)),
             "web_save write": self.count(
@@ -179,14 +179,34 @@ class TestTicketQueryCost(AfterSalesCommon):
                 lambda: Ticket.web_search_read(list_domain, listing, limit=80)
             ),
         }
+        if stage:
+            # the stage moves the ticket's SLA lines along
+            counts["web_save stage"] = self.count(
+                lambda: self.web_save(record, {"stage_id": stage.id}, form, bare)
+            )
+        return counts
 
-    def compare(self, user, ticket, team, context=None, list_view=False, list_domain=(), bare=True):
+    def compare(
+        self,
+        user,
+        ticket,
+        team,
+        context=None,
+        list_view=False,
+        list_domain=(),
+        bare=True,
+        stage=None,
+    ):
         """``bare``: the baseline skips the addon's create and write too (a
         ticket the addon has nothing to do with); else only its views."""
-        with_addon = self.measure(user, ticket, team, context or {}, list_view, list_domain)
+        with_addon = self.measure(
+            user, ticket, team, context or {}, list_view, list_domain, stage=stage
+        )
         self.addon_views.active = False
         try:
-            baseline = self.measure(user, ticket, team, context or {}, False, list_domain, bare)
+            baseline = self.measure(
+                user, ticket, team, context or {}, False, list_domain, bare, stage
+            )
         finally:
             self.addon_views.active = True
         for route, queries in with_addon.items():
@@ -209,12 +229,12 @@ class TestTicketQueryCost(AfterSalesCommon):
             self.assertLessEqual(
                 {name for name in spec if name.startswith("after_sales")}, {"after_sales_state"}
             )
-        self.compare(self.plain_user, self.plain_ticket, self.plain_team)
+        self.compare(self.plain_user, self.plain_ticket, self.plain_team, stage=self.stage_progress)
 
     def test_salesperson_plain_ticket(self):
         """A salesperson who also works the helpdesk, on a ticket of a plain team:
         the addon's fields are in her form, its flow is not."""
-        self.compare(self.seller, self.seller_ticket, self.plain_team)
+        self.compare(self.seller, self.seller_ticket, self.plain_team, stage=self.stage_progress)
 
     def test_salesperson_request(self):
         """Her after-sales request, from the addon's menu: the flow's own work
