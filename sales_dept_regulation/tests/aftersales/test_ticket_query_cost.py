@@ -160,8 +160,8 @@ class TestTicketQueryCost(AfterSalesCommon):
 
     def measure(self, user, ticket, team, context, list_view, list_domain, bare=False, stage=None):
         form, listing = self.specs(user, list_view)
-        Ticket = self.env["helpdesk.ticket"].with_user(user).with_context(context)
-        record = ticket.with_user(user).with_context(context)
+        Ticket = self.env["helpdesk.ticket"].with_user(user).with_context(**context)
+        record = ticket.with_user(user).with_context(**context)
         new = {
             "name": "Noise in the motor",
             "description": "<p>It hums.</p>",
@@ -210,9 +210,9 @@ class TestTicketQueryCost(AfterSalesCommon):
         finally:
             self.addon_views.active = True
         for route, queries in with_addon.items():
-            print(
+            print(  # pylint: disable=print-used
                 f"{user.login:20} {route:16} addon {queries:3}  baseline {baseline[route]:3}"
-                f"  (+{queries - baseline[route]})"
+                f"  ({queries - baseline[route]:+d})"
             )
         for route, queries in with_addon.items():
             with self.subTest(user=user.login, route=route):
