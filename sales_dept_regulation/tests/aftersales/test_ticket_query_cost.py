@@ -160,8 +160,19 @@ class TestTicketQueryCost(AfterSalesCommon):
 
     def measure(self, user, ticket, team, context, list_view, list_domain, bare=False, stage=None):
         form, listing = self.specs(user, list_view)
-        Ticket = self.env["helpdesk.ticket"].with_user(user).with_context(**context)
-        record = ticket.with_user(user).with_context(**context)
+        # the web client's context, not the test's (which keeps the chatter quiet)
+        env = self.env(
+            user=user,
+            context={
+                "lang": user.lang,
+                "tz": user.tz,
+                "uid": user.id,
+                "allowed_company_ids": user.company_id.ids,
+                **context,
+            },
+        )
+        Ticket = env["helpdesk.ticket"]
+        record = ticket.with_env(env)
         new = {
             "name": "Noise in the motor",
             "description": "<p>It hums.</p>",
