@@ -200,11 +200,20 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("commercial_partner_id")
     def _compute_after_sales_customer(self):
-        # the grade when the request is made: the SLA and the reports use that one
+        # the grade when the request is made: the SLA and the reports use that one.
+        # Requests only (a ticket taken in gets them as it becomes one): a plain
+        # ticket does not read the customer's grading
         for ticket in self:
-            customer = ticket.commercial_partner_id.sudo()
-            ticket.after_sales_salesperson_id = customer.user_id
-            ticket.after_sales_grade_id = customer.customer_grade_id
+            ticket.update(ticket._after_sales_customer_values(ticket.after_sales_state))
+
+    def _after_sales_customer_values(self, request):
+        customer = self.commercial_partner_id.sudo()
+        if not request:
+            customer = customer.browse()
+        return {
+            "after_sales_salesperson_id": customer.user_id.id,
+            "after_sales_grade_id": customer.customer_grade_id.id,
+        }
 
     @api.depends("after_sales_confirmed_date", "closed_date")
     def _compute_after_sales_hours(self):
@@ -281,13 +290,11 @@ class HelpdeskTicket(models.Model):
             self = strip_defaults(self, set(self._fields) - WORKFLOW_FIELDS)
         if self.env.context.get("after_sales_new_request"):
             self._after_sales_default_team(vals_list)
-        Team = self.env["helpdesk.ticket.team"]
-        technical = Team._after_sales_technical_teams()
         for vals in vals_list:
             if not engine and WORKFLOW_FIELDS.intersection(vals):
                 raise AccessError(self.env._("The after-sales state is set by its actions only."))
             team = after_sales_record(self.env, "helpdesk.ticket.team", vals.get("team_id"))
-            if team in technical:
+            if team._after_sales_technical():
                 # created in (or mailed to) the technical team: taken in below
                 self._after_sales_check_name({"name": vals.get("name")})
             self._after_sales_format_phone(vals)
@@ -324,13 +331,13 @@ class HelpdeskTicket(models.Model):
         one they are in: a computed team) other than through the Department
         Head's confirmation become requests waiting in the after-sales team's
         gate: kept, never refused."""
-        technical = self.env["helpdesk.ticket.team"]._after_sales_technical_teams()
-        arrived = self.filtered(
-            lambda t: (
-                not t.after_sales_state
-                and (team or t.team_id in technical or t.team_id.sudo().is_after_sales)
+        arrived = self.filtered(lambda t: not t.after_sales_state)
+        if not team:
+            # a plain team's tickets cost no search (see _after_sales_technical)
+            technical = arrived.team_id._after_sales_technical()
+            arrived = arrived.filtered(
+                lambda t: t.team_id in technical or t.team_id.sudo().is_after_sales
             )
-        )
         for ticket in arrived:
             gate_team = (team or ticket.team_id).sudo()
             if not gate_team.is_after_sales:
@@ -343,6 +350,8 @@ class HelpdeskTicket(models.Model):
                     "user_id": False,
                     "after_sales_state": "to_confirm",
                     "after_sales_requester_id": self.env.uid,
+                    # its customer's salesperson and grade, as a request's
+                    **ticket._after_sales_customer_values(True),
                 }
             )
         if arrived:
@@ -364,7 +373,7 @@ class HelpdeskTicket(models.Model):
         )
         subject = msg_dict.get("subject")
         if (
-            (team.is_after_sales or team in team._after_sales_technical_teams())
+            (team.is_after_sales or team._after_sales_technical())
             and isinstance(subject, str)
             and not subject.strip()
         ):
@@ -405,7 +414,7 @@ class HelpdeskTicket(models.Model):
             if after_sales:
                 after_sales._after_sales_check_team(team)
             plain = self - after_sales
-            if plain and (team.is_after_sales or team in team._after_sales_technical_teams()):
+            if plain and (team.is_after_sales or team._after_sales_technical()):
                 # the rest of the write as asked; the team, its stage and user are
                 # the gate's
                 rest = {k: v for k, v in vals.items() if k not in GATE_FIELDS}
@@ -453,8 +462,7 @@ class HelpdeskTicket(models.Model):
 
     def _after_sales_check_team(self, team):
         if team.is_after_sales or (
-            team in team._after_sales_technical_teams()
-            and any(t.after_sales_state != "confirmed" for t in self)
+            team._after_sales_technical() and any(t.after_sales_state != "confirmed" for t in self)
         ):
             raise AccessError(
                 self.env._(

@@ -12,7 +12,7 @@ The lines of after-sales requests are written by the SLA engine only: a user who
 may work a request must not move its deadline or mark it accomplished. The lines
 of other tickets are written as helpdesk_mgmt_sla lets them be."""
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
@@ -89,6 +89,24 @@ class HelpdeskTicketSla(models.Model):
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+
+    after_sales_sla_deadline = fields.Datetime(
+        string="SLA Deadline", compute="_compute_after_sales_sla_deadline"
+    )
+
+    @api.depends("ticket_sla_ids.state", "ticket_sla_ids.deadline")
+    def _compute_after_sales_sla_deadline(self):
+        # helpdesk_mgmt_sla's sla_deadline as the requests' list shows it: one
+        # aggregate for the page rather than every SLA line of every request
+        deadlines = dict(
+            self.env["helpdesk.ticket.sla"]._read_group(
+                [("ticket_id", "in", self._origin.ids), ("state", "=", "in_progress")],
+                ["ticket_id"],
+                ["deadline:min"],
+            )
+        )
+        for ticket in self:
+            ticket.after_sales_sla_deadline = deadlines.get(ticket._origin, False)
 
     def _after_sales_sla_engine(self, method):
         """Run helpdesk_mgmt_sla's ``method`` as the engine on after-sales requests.

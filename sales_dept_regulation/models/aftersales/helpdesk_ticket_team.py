@@ -17,10 +17,19 @@ def after_sales_record(env, model, value):
     a clear error here rather than a server error further down."""
     if value in (False, None):
         return env[model]
+    Model = env[model].sudo()
     if (
         type(value) is not int
         or not 0 < value <= MAX_ID
-        or not env[model].sudo().browse(value).exists()
+        # a record read or created in this transaction exists (a new ticket's
+        # SLA lines name it); else one query tells, and reads the fields the
+        # checks read next
+        or not (
+            next(Model._fields["create_date"]._cache_missing_ids(Model.browse(value)), None) is None
+            or Model.with_context(active_test=False).search_fetch(
+                [("id", "=", value)], order="id", limit=1
+            )
+        )
     ):
         raise ValidationError(
             env._(
@@ -29,7 +38,7 @@ def after_sales_record(env, model, value):
                 model=env["ir.model"].sudo()._get(model).name,
             )
         )
-    return env[model].sudo().browse(value)
+    return Model.browse(value)
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -131,6 +140,13 @@ class HelpdeskTicketTeam(models.Model):
     def _after_sales_technical_teams(self):
         """The teams a ticket enters only through the Department Head's confirmation."""
         return self.sudo().search([("is_after_sales", "=", True)]).technical_team_id
+
+    def _after_sales_technical(self):
+        """Those of these teams that receive confirmed after-sales requests. A
+        technical team always carries the flag (the constraint above keeps it),
+        so a ticket of a plain team costs no search."""
+        flagged = self.sudo().filtered("is_technical")
+        return flagged & self._after_sales_technical_teams() if flagged else flagged
 
     def _after_sales_gate_team(self, company):
         """The after-sales team whose gate a ticket arriving at the technical team

@@ -26,6 +26,8 @@ class HelpdeskTicket(models.Model):
     def _after_sales_subscribe(self):
         """The Department Head and the customer's salesperson follow each request
         with the feedback subtype: every status report and the closing reach them."""
+        if not self:
+            return
         subtype = self.env.ref(FEEDBACK_SUBTYPE)
         for ticket in self.sudo():
             heads = ticket._after_sales_department_heads()

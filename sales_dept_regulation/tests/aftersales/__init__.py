@@ -9,3 +9,4 @@ from . import test_after_sales_tour
 from . import test_after_sales_trust
 from . import test_after_sales_companies
 from . import test_after_sales_tiles
+from . import test_ticket_query_cost
