@@ -81,7 +81,11 @@ class SaleOrder(models.Model):
                 **({"dispute_prone": True} if amending else {}),
             }
         )
-        self.env.ref(FILE_SIGNED_CONTRACTS_CRON).sudo()._trigger()
+        # the job attaches it right after this transaction's commit (and, should
+        # the rendering fail, at its next hourly run)
+        job = self.env.ref(FILE_SIGNED_CONTRACTS_CRON, raise_if_not_found=False)
+        if job:
+            job.sudo()._trigger()
         # the contract's "file it" activity, due today, now only asks where the
         # paper original is kept (the catalogue entry exists already)
         activity = (
