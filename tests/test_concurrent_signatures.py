@@ -1,11 +1,15 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-"""Twenty simultaneous signatures of one tier by its signer give exactly one signature.
+"""Simultaneous signatures of one tier give exactly one signature, and the others the
+clean refusal.
 
-A database of its own with the addon, an Odoo HTTP server on a free loopback port,
-and twenty threads, each with its own web session of the Department Head, that
-open the signature wizard and then press its button at the same moment.
+A database of its own with the addon, an Odoo HTTP server on a free loopback port
+(shared by the tests of this file), and threads, each with its own web session of a
+signer, that open the signature wizard and then press its button at the same moment:
+twenty sessions of the Department Head on the first tier; two General Managers, each
+in two sessions, on the last tier, whose signature also files the contract (the
+clerk's activity, the catalogue entry) and triggers the job that attaches it.
 """
 
 import http.cookiejar
@@ -20,7 +24,7 @@ from collections import Counter
 
 import pytest
 from figures import report
-from odoo_cli import ODOO_CONF, PYTHON, copy_database, drop_database, query
+from odoo_cli import ODOO_CONF, PYTHON, connect, copy_database, drop_database, query
 
 ADDON = "sales_dept_regulation"
 SIGNERS = 20
@@ -32,6 +36,9 @@ SIGNATURE_PNG = (
     "ZCll1D5GwoNFFsNucDWRaD79AIRqE96d5EAo+JRE18QFEYptgYTjJgCLS6+OQmbkLVBMteTU+Ce2hUExS9bn87LIH4ZJBM9B06olCO"
     "VvrgNmww3yo5vT6/UxcueSoKsiXS9gAAAABJRU5ErkJggg=="
 )
+# the refusals of a signature whose tier is decided already (or of a signer
+# who signed another tier)
+REFUSALS = ("You are not the signer", "You already signed")
 USER_ERRORS = {
     "odoo.exceptions.UserError",
     "odoo.exceptions.ValidationError",
@@ -100,11 +107,11 @@ def xmlid(admin, name):
     return rows[0]["res_id"]
 
 
-@pytest.fixture
-def server(tmp_path, bare_template):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, bare_template):
     db = copy_database(bare_template[0], f"sdr_sign_{os.getpid()}")
     port = free_port()
-    log = open(tmp_path / "server.log", "w+")  # noqa: SIM115 - closed below
+    log = open(tmp_path_factory.mktemp("signatures") / "server.log", "w+")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [
             PYTHON,
@@ -155,19 +162,28 @@ def log_text(log):
     return log.read()
 
 
-def make_contract(admin):
-    """A contract waiting for the Department Head, and the Department Head's login."""
-    head_group = xmlid(admin, f"{ADDON}.group_role_department_head")
+def make_user(admin, login, role):
     admin.call(
         "res.users",
         "create",
         {
-            "name": "Head of Sales",
-            "login": "head",
+            "name": login.title(),
+            "login": login,
             "password": PASSWORD,
-            "group_ids": [(6, 0, [head_group])],
+            "group_ids": [(6, 0, [xmlid(admin, f"{ADDON}.group_role_{role}")])],
         },
     )
+    return login
+
+
+def make_contract(admin):
+    """A contract waiting for the Department Head, and the Department Head's login."""
+    login = make_user(admin, "head", "department_head")
+    return submit_contract(admin), login
+
+
+def submit_contract(admin):
+    """A contract submitted for its signatures."""
     partner = admin.call("res.partner", "create", {"name": "Concurrent Customer Ltd"})
     product = admin.call("product.product", "create", {"name": "Steel Mould", "list_price": 115.0})
     term = admin.call("account.payment.term", "create", {"name": "30 days net"})
@@ -185,27 +201,36 @@ def make_contract(admin):
         },
     )
     admin.call("sale.order", "request_validation", [order], button=True)
-    return order, "head"
+    return order
 
 
-def test_twenty_simultaneous_signatures(server):
-    url, db, log = server
-    admin = Session(url, db, "admin", "admin")
-    order, login = make_contract(admin)
-    barrier = threading.Barrier(SIGNERS, timeout=120)
-    outcomes = [None] * SIGNERS
+def open_dialog(session, order):
+    action = session.call("sale.order", "validate_tier", [order], button=True)
+    assert action["res_model"] == "sale.contract.sign.wizard", action
+    return session.call(
+        "sale.contract.sign.wizard",
+        "create",
+        {"sdr_signature": SIGNATURE_PNG},
+        context=action["context"],
+    )
 
-    def sign(number):
+
+def sign(url, db, order, login):
+    session = Session(url, db, login, PASSWORD)
+    wizard = open_dialog(session, order)
+    session.call("sale.contract.sign.wizard", "add_comment", [wizard], button=True)
+
+
+def sign_at_once(url, db, order, logins):
+    """Each login signs ``order`` in a session of its own, all pressing the dialog's
+    button at the same moment: the outcome of each, (kind, detail)."""
+    barrier = threading.Barrier(len(logins), timeout=120)
+    outcomes = [None] * len(logins)
+
+    def press(number, login):
         try:
             session = Session(url, db, login, PASSWORD)
-            action = session.call("sale.order", "validate_tier", [order], button=True)
-            assert action["res_model"] == "sale.contract.sign.wizard", action
-            wizard = session.call(
-                "sale.contract.sign.wizard",
-                "create",
-                {"sdr_signature": SIGNATURE_PNG},
-                context=action["context"],
-            )
+            wizard = open_dialog(session, order)
         except Exception as exc:  # noqa: BLE001 - a preparation failure is reported
             outcomes[number] = ("preparation failed", repr(exc))
             barrier.abort()
@@ -215,17 +240,48 @@ def test_twenty_simultaneous_signatures(server):
             session.call("sale.contract.sign.wizard", "add_comment", [wizard], button=True)
             outcomes[number] = ("success", "")
         except RpcError as exc:
-            kind = "user error" if exc.name in USER_ERRORS else "server error"
+            if exc.name == "odoo.exceptions.UserError" and any(
+                refusal in str(exc) for refusal in REFUSALS
+            ):
+                kind = "refused"
+            else:
+                # a database error shown as a user error ("a partner cannot follow
+                # twice the same object") is no clean refusal either
+                kind = "other user error" if exc.name in USER_ERRORS else "server error"
             outcomes[number] = (kind, str(exc)[:300])
         except Exception as exc:  # noqa: BLE001 - an HTTP 500 or a broken connection
             outcomes[number] = ("server error", repr(exc)[:300])
 
-    threads = [threading.Thread(target=sign, args=(n,)) for n in range(SIGNERS)]
-    start = time.monotonic()
+    threads = [threading.Thread(target=press, args=(n, login)) for n, login in enumerate(logins)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=300)
+    return outcomes
+
+
+def check_outcomes(outcomes, log, log_start):
+    """Exactly one signature went through, every other got the clean refusal, and the
+    server logged no traceback meanwhile."""
+    counts = Counter(kind for kind, _detail in outcomes if kind)
+    details = "\n".join(f"  {n}: {kind} {detail}" for n, (kind, detail) in enumerate(outcomes))
+    server_log = log_text(log)[log_start:]
+    assert not counts.get("preparation failed"), details
+    assert not counts.get("server error"), details
+    assert not counts.get("other user error"), details
+    assert "Traceback (most recent call last)" not in server_log, server_log[-6000:]
+    assert counts.get("success") == 1, details
+    assert counts.get("refused") == len(outcomes) - 1, details
+    return counts
+
+
+def test_twenty_simultaneous_signatures(server):
+    url, db, log = server
+    log_start = len(log_text(log))
+    admin = Session(url, db, "admin", "admin")
+    order, login = make_contract(admin)
+    start = time.monotonic()
+    outcomes = sign_at_once(url, db, order, [login] * SIGNERS)
     seconds = time.monotonic() - start
     counts = Counter(kind for kind, _detail in outcomes if kind)
 
@@ -241,19 +297,101 @@ def test_twenty_simultaneous_signatures(server):
               AND u.login = %s""",
         [order, login],
     )[0][0]
-    server_log = log_text(log)
-    tracebacks = server_log.count("Traceback (most recent call last)")
+    tracebacks = log_text(log)[log_start:].count("Traceback (most recent call last)")
     report(
         f"{SIGNERS} simultaneous signatures of one tier: {counts.get('success', 0)} succeeded, "
-        f"{counts.get('user error', 0)} user errors, {counts.get('server error', 0)} server "
-        f"errors, {counts.get('preparation failed', 0)} failed before signing; "
+        f"{counts.get('refused', 0)} refused, {counts.get('other user error', 0)} other user "
+        f"errors, {counts.get('server error', 0)} server errors, "
+        f"{counts.get('preparation failed', 0)} failed before signing; "
         f"{signatures} signature row(s), {approved} approved review(s), "
         f"{tracebacks} traceback(s) in the server log, {seconds:.1f} s"
     )
-    details = "\n".join(f"  {n}: {kind} {detail}" for n, (kind, detail) in enumerate(outcomes))
-    assert not counts.get("preparation failed"), details
-    assert not counts.get("server error"), details
-    assert not tracebacks, server_log[-6000:]
-    assert counts.get("success", 0) + counts.get("user error", 0) == SIGNERS, details
-    assert signatures == 1, f"{signatures} signatures:\n{details}"
-    assert approved == 1, f"{approved} approved reviews:\n{details}"
+    check_outcomes(outcomes, log, log_start)
+    assert signatures == 1, f"{signatures} signatures:\n{outcomes}"
+    assert approved == 1, f"{approved} approved reviews:\n{outcomes}"
+
+
+def attachments(db, document):
+    return query(
+        db,
+        "SELECT count(*) FROM ir_attachment WHERE res_model = 'sale.archive.document' "
+        "AND res_id = %s",
+        [document],
+    )[0][0]
+
+
+def test_last_tier_signed_at_once_files_the_contract_once(server):
+    """Two General Managers, each in two sessions, sign the last tier at once: the
+    first signature takes effect and files the contract (the clerk's activity, one
+    catalogue entry), the three others are refused cleanly (before, the filing
+    activity's follower made them fail on mail_followers' unique index). The job that
+    attaches the signed contract skips a document another run holds and files it
+    once."""
+    url, db, log = server
+    log_start = len(log_text(log))
+    admin = Session(url, db, "admin", "admin")
+    make_user(admin, "clerk", "sales_clerk")
+    first_signers = [
+        make_user(admin, "head2", "department_head"),
+        make_user(admin, "deputy", "deputy_general_manager"),
+    ]
+    managers = [make_user(admin, login, "general_manager") for login in ("gm1", "gm2")]
+    order = submit_contract(admin)
+    for login in first_signers:
+        sign(url, db, order, login)
+    start = time.monotonic()
+    outcomes = sign_at_once(url, db, order, managers * 2)
+    seconds = time.monotonic() - start
+    counts = check_outcomes(outcomes, log, log_start)
+
+    signatures = query(
+        db,
+        "SELECT count(*) FROM sale_contract_signature WHERE order_id = %s AND state = 'signed'",
+        [order],
+    )[0][0]
+    activities = query(
+        db,
+        """SELECT count(*) FROM mail_activity a JOIN ir_model_data d
+                ON d.model = 'mail.activity.type' AND d.res_id = a.activity_type_id
+            WHERE a.res_model = 'sale.order' AND a.res_id = %s
+              AND d.module = %s AND d.name = 'mail_activity_type_file_contract'""",
+        [order, ADDON],
+    )[0][0]
+    documents = query(
+        db,
+        "SELECT id, contract_pending FROM sale_archive_document WHERE sale_order_id = %s",
+        [order],
+    )
+    report(
+        f"last tier signed by {len(outcomes)} sessions at once: {counts.get('success', 0)} "
+        f"succeeded, {counts.get('refused', 0)} refused cleanly; {signatures} signature "
+        f"row(s), {activities} filing activit(ies), {len(documents)} archive document(s), "
+        f"{seconds:.1f} s"
+    )
+    assert signatures == 3, outcomes  # one per tier
+    assert activities == 1, outcomes
+    assert len(documents) == 1, documents
+    [(document, pending)] = documents
+    # the signature rendered nothing: the job attaches the contract
+    assert pending
+    assert not attachments(db, document)
+
+    cron = xmlid(admin, f"{ADDON}.ir_cron_archive_file_signed_contracts")
+    holder = connect(db)
+    try:
+        with holder.cursor() as cr:
+            # another run filing it holds its row: this run skips it
+            cr.execute("SELECT id FROM sale_archive_document WHERE id = %s FOR UPDATE", [document])
+            admin.call("ir.cron", "method_direct_trigger", [cron], button=True)
+            assert not attachments(db, document)
+    finally:
+        holder.rollback()
+        holder.close()
+    for _run in range(2):
+        admin.call("ir.cron", "method_direct_trigger", [cron], button=True)
+        assert attachments(db, document) == 1
+    assert query(
+        db, "SELECT contract_pending FROM sale_archive_document WHERE id = %s", [document]
+    ) == [(False,)]
+    server_log = log_text(log)[log_start:]
+    assert "Traceback (most recent call last)" not in server_log, server_log[-6000:]

@@ -117,6 +117,15 @@ class SaleArchiveDocument(models.Model):
     lost_report = fields.Text(readonly=True)
     lost_date = fields.Date(readonly=True)
     retention_notified = fields.Boolean(readonly=True, copy=False)
+    # set when a contract takes effect, cleared once the job "file signed
+    # contracts" has rendered and attached it, right after the signature's commit
+    contract_pending = fields.Boolean(
+        string="Signed Contract to Attach",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The signed contract is being rendered: its PDF is attached in a few moments.",
+    )
 
     _pages_positive = models.Constraint(
         "CHECK(pages >= 0 AND copies >= 0)", "Pages and copies cannot be negative."

@@ -3,6 +3,8 @@
 
 import logging
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -229,6 +231,57 @@ class SaleArchiveDocument(models.Model):
     # ------------------------------------------------------------
     # CRONS
     # ------------------------------------------------------------
+
+    @api.model
+    def _cron_file_signed_contracts(self):
+        """Attach the signed contract to the documents filed by a last signature
+        (triggered by it, so the same day), each in its own transaction when run
+        as the job. A document is filed once: a run holds its row (others skip it)
+        and clears its flag; a rendering that fails is logged and tried again at
+        the next run, the contract having taken effect anyway."""
+        cron = self.env["ir.cron"]
+        as_job = bool(self.env.context.get("ir_cron_progress_id"))
+        pending = self.sudo().search([("contract_pending", "=", True)], order="id")
+        if as_job:
+            # commits: each document's lock below begins a fresh snapshot
+            cron._commit_progress(remaining=len(pending))
+        for document in pending:
+            document._archive_attach_pending_contract()
+            # a failed one counts as done for this run (the next run tries it
+            # again): remaining work would have the job rerun at once, in a loop
+            if as_job and not cron._commit_progress(1):
+                break
+
+    def _archive_attach_pending_contract(self):
+        """Render and attach the signed contract of this pending document, unless
+        another run holds it or filed it already. Whether it was attached."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                document = self.try_lock_for_update()
+        except errors.SerializationFailure:
+            # filed by another run since this transaction's snapshot
+            return False
+        if not document:
+            return False  # another run is filing it now
+        document.invalidate_recordset(["contract_pending"])
+        if not document.contract_pending or not document.sale_order_id:
+            return False
+        order = document.sale_order_id
+        try:
+            with self.env.cr.savepoint():
+                document.with_company(document.company_id).with_context(
+                    lang=document.filed_by_id.lang or self.env.lang
+                )._archive_attach_contract(order)
+                as_workflow(document).contract_pending = False
+        except Exception:  # noqa: BLE001 - whatever fails, the job goes on and retries
+            _logger.exception(
+                "%s: the signed contract %s could not be attached, tried again at the next run",
+                document.name,
+                order.name,
+            )
+            return False
+        return True
 
     @api.model
     def _cron_retention(self):

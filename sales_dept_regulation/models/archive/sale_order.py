@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from .sale_archive_approval import as_workflow
 
 FILE_CONTRACT = "sales_dept_regulation.mail_activity_type_file_contract"
+FILE_SIGNED_CONTRACTS_CRON = "sales_dept_regulation.ir_cron_archive_file_signed_contracts"
 
 
 class SaleOrder(models.Model):
@@ -39,8 +40,10 @@ class SaleOrder(models.Model):
 
     def _archive_file_contract(self, amending=False):
         """File the contract the moment it takes effect (signed the same day):
-        a catalogue entry with the signed contract as rendered now; the clerk's
-        activity asks only where the paper original is kept."""
+        a catalogue entry, to which the job "file signed contracts" attaches the
+        signed contract right after the signature's commit (the rendering takes
+        seconds: the last signer does not wait for it); the clerk's activity asks
+        only where the paper original is kept."""
         self.ensure_one()
         xmlid = (
             "sales_dept_regulation.archive_category_contract_change"
@@ -74,10 +77,15 @@ class SaleOrder(models.Model):
                 "partner_id": self.partner_id.id,
                 "sale_order_id": self.id,
                 "filed_by_id": (archivist or self.env.user).id,
+                "contract_pending": True,
                 **({"dispute_prone": True} if amending else {}),
             }
         )
-        document._archive_attach_contract(self)
+        # the job attaches it right after this transaction's commit (and, should
+        # the rendering fail, at its next hourly run)
+        job = self.env.ref(FILE_SIGNED_CONTRACTS_CRON, raise_if_not_found=False)
+        if job:
+            job.sudo()._trigger()
         # the contract's "file it" activity, due today, now only asks where the
         # paper original is kept (the catalogue entry exists already)
         activity = (

@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .sale_order import CONTRACT_REQUIRED_FIELDS
 from .tier_review import as_engine, is_engine
@@ -239,6 +240,15 @@ class SaleOrder(models.Model):
         """Validate or reject ``reviews`` as the current user, with the comment and
         the drawn signature given in the signing dialog."""
         self.ensure_one()
+        self._contract_lock_reviews(reviews)
+        # what the caller checked, checked again on the rows now held
+        if reviews != self._contract_review_to_sign(raise_error=True):
+            raise UserError(
+                self.env._(
+                    "You are not the signer %(order)s is waiting for.",
+                    order=self.display_name,
+                )
+            )
         engine = as_engine(self)
         if comment:
             as_engine(reviews).write({"comment": comment})
@@ -247,6 +257,22 @@ class SaleOrder(models.Model):
         else:
             engine._rejected_tier(reviews)
         engine._update_counter({"review_deleted": True})
+
+    def _contract_lock_reviews(self, reviews):
+        """Hold the rows of ``reviews`` until the transaction ends, before a
+        decision writes anything. Two signers deciding the same tier at once: the
+        second waits here until the first commits; REPEATABLE READ then refuses
+        it the rows the first one changed (a serialization failure) and Odoo
+        retries its call on a fresh snapshot, where the tier is decided and the
+        refusal is the clean one, not a follower, activity or signature added
+        twice."""
+        if reviews:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM tier_review WHERE id IN %s ORDER BY id FOR UPDATE",
+                    tuple(reviews.ids),
+                )
+            )
 
     def _validate_tier(self, tiers=False, signature=False):
         self.ensure_one()
@@ -310,6 +336,9 @@ class SaleOrder(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Please give the reason for restarting the signatures."))
+        # a signature given at the same moment waits for the restart, or the
+        # restart for it (see _contract_lock_reviews)
+        self._contract_lock_reviews(self.sudo().review_ids)
         signed = self.review_ids.filtered(lambda r: r.status == "approved")
         as_engine(self).restart_validation()
         if self.sudo().review_ids:

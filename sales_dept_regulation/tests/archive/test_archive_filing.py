@@ -1,6 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .archive_common import MODULE, ArchiveCommon
@@ -25,12 +26,19 @@ class TestArchiveFiling(ArchiveCommon):
             [("sale_order_id", "=", order.id), ("category_id", "=", self.env.ref(xmlid).id)]
         )
 
-    def test_signed_contract_filed_in_the_same_transaction(self):
+    def _attachments(self, document):
+        return self.env["ir.attachment"].search(
+            [("res_model", "=", document._name), ("res_id", "=", document.id)]
+        )
+
+    def test_signed_contract_filed_at_signature_attached_by_the_job(self):
         order = self._order()
         order.with_user(self.salesperson).request_validation()
         self._sign(order, self.department_head)
         self._sign(order, self.deputy_gm)
         self.assertFalse(self.Document.search([("sale_order_id", "=", order.id)]))
+        cron = self.env.ref(f"{MODULE}.ir_cron_archive_file_signed_contracts")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
         self._sign(order, self.general_manager)
         document = self._filed(order, f"{MODULE}.archive_category_sales_contract")
         self.assertEqual(len(document), 1)
@@ -38,10 +46,20 @@ class TestArchiveFiling(ArchiveCommon):
         self.assertEqual(document.confidentiality, "confidential")
         self.assertTrue(document.retention_until)
         self.assertTrue(document.name.startswith("HT/"))
-        attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", document._name), ("res_id", "=", document.id)]
+        # the signer's request renders nothing: the job, triggered to run right
+        # after its commit, attaches the signed contract
+        self.assertTrue(document.contract_pending)
+        self.assertFalse(self._attachments(document))
+        self.assertEqual(
+            len(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers), 1
         )
+        self.Document._cron_file_signed_contracts()
+        self.assertFalse(document.contract_pending)
+        attachment = self._attachments(document)
         self.assertEqual(len(attachment), 1)
+        # filed once: a second run attaches nothing more
+        self.Document._cron_file_signed_contracts()
+        self.assertEqual(self._attachments(document), attachment)
         content = attachment.raw.decode(errors="ignore")
         # the signed contract as rendered at its last signature: the company copy
         # with the three signatures (HTML where no PDF engine runs, as in tests)
@@ -77,6 +95,36 @@ class TestArchiveFiling(ArchiveCommon):
             order.with_user(self.clerk).action_sdr_open_archive()["context"],
             {"default_sale_order_id": order.id, "default_partner_id": order.partner_id.id},
         )
+
+    def test_failed_rendering_is_retried_at_the_next_run(self):
+        report = self.env.ref(f"{MODULE}.action_report_sale_contract")
+        template = report.report_name
+        order = self._effective_contract()
+        document = self._filed(order, f"{MODULE}.archive_category_sales_contract")
+        # the contract took effect whatever becomes of its rendering
+        self.assertEqual(order.validation_status, "validated")
+        report.report_name = f"{MODULE}.no_such_contract_template"
+        with self.assertLogs(
+            "odoo.addons.sales_dept_regulation.models.archive.sale_archive_document_workflow",
+            "ERROR",
+        ) as logs:
+            self.Document._cron_file_signed_contracts()
+        self.assertIn("tried again at the next run", logs.output[0])
+        self.assertTrue(document.contract_pending)
+        self.assertFalse(self._attachments(document))
+        report.report_name = template
+        self.Document._cron_file_signed_contracts()
+        self.assertFalse(document.contract_pending)
+        self.assertEqual(len(self._attachments(document)), 1)
+
+    def test_pending_flag_is_the_archives_own(self):
+        document = self._doc()
+        for user in (self.clerk, self.regulation_admin):
+            with self.assertRaises(UserError):
+                document.with_user(user).write({"contract_pending": True})
+        with self.assertRaises(UserError):
+            self._doc(contract_pending=True)
+        self.assertFalse(document.contract_pending)
 
     def test_amendment_files_a_dispute_prone_change_note(self):
         order = self._effective_contract()
