@@ -12,6 +12,14 @@ AddedFigures = namedtuple(
     "last_order_date sales_12m orders_12m counted_date company_id customer_stage "
     "customer_grade_id customer_grade_locked customer_expected_volume customer_interest_level",
 )
+# what a full recount returns of a customer: its figures and what the grading
+# reads and writes of it
+RecountedCustomer = namedtuple(
+    "RecountedCustomer",
+    "partner_id last_order_date sales_12m orders_12m company_id customer_stage "
+    "customer_grade_id customer_grade_locked customer_expected_volume "
+    "customer_interest_level user_id customer_last_visit_date",
+)
 GRADING_STATE_FIELDS = [
     "company_id",
     "customer_stage",
@@ -108,48 +116,78 @@ class SaleCustomerOrderStats(models.Model):
     def _recount(self, partners, today, since, company):
         """Recount the confirmed orders of these customers (and their contacts) in
         their company (``company`` for a customer shared between companies); store
-        the figures that changed and return them all, in one SQL statement:
-        {partner id: (last order date, 12-month untaxed amount, 12-month orders)}."""
+        the figures that changed and return them all with what the grading reads
+        of each customer, in one SQL statement: a list of RecountedCustomer.
+
+        Driven by the customers' ids (index lookups of each customer, its
+        contacts and their orders), not by a join the planner answers with scans
+        of res_partner for every chunk; without JIT compilation, which its cost
+        estimate (thousands of index lookups) asks for and which takes longer
+        than the statement runs (150 ms against 40 ms for 2,000 customers). A
+        row whose figures were already stored today is neither written nor
+        locked: a regrade with nothing to change writes nothing."""
         self.env.cr.execute(
             SQL(
                 """
+                SET LOCAL jit = off;
                 WITH counted AS (
-                    SELECT cp.id AS partner_id,
-                           max(so.date_order)::date AS last_order_date,
+                    SELECT f.*
+                      FROM unnest(%(ids)s::int[]) AS c (id)
+                CROSS JOIN LATERAL (
+                    SELECT cp.id AS partner_id, max(so.date_order)::date AS last_order_date,
                            round(coalesce(sum(so.amount_untaxed
                                               / coalesce(nullif(so.currency_rate, 0), 1))
                                           FILTER (WHERE so.date_order >= %(since)s), 0), 2)
                                AS sales_12m,
-                           count(so.id) FILTER (WHERE so.date_order >= %(since)s) AS orders_12m
+                           count(so.id) FILTER (WHERE so.date_order >= %(since)s)
+                               AS orders_12m,
+                           cp.company_id, cp.customer_stage, cp.customer_grade_id,
+                           cp.customer_grade_locked, cp.customer_expected_volume,
+                           cp.customer_interest_level, cp.user_id, cp.customer_last_visit_date
                       FROM res_partner cp
                       JOIN res_partner p ON p.commercial_partner_id = cp.id
                  LEFT JOIN sale_order so ON so.partner_id = p.id
                                         AND so.state = 'sale'
                                         AND so.company_id = coalesce(cp.company_id, %(company)s)
-                     WHERE cp.id = ANY(%(ids)s)
+                     WHERE cp.id = c.id
                      GROUP BY cp.id
+                           ) f
+                ), compared AS (
+                    SELECT counted.*, s.partner_id IS NOT NULL AS stored_before,
+                           (s.last_order_date, s.sales_12m, s.orders_12m, s.counted_date)
+                           IS DISTINCT FROM
+                           (counted.last_order_date, counted.sales_12m, counted.orders_12m,
+                            %(today)s::date) AS changed
+                      FROM counted
+                 LEFT JOIN LATERAL (
+                           -- OFFSET 0: looked up by its index for each customer, not
+                           -- joined by a scan of the whole table for a chunk
+                           SELECT * FROM sale_customer_order_stats
+                            WHERE partner_id = counted.partner_id OFFSET 0
+                           ) s ON true
                 ), stored AS (
                     INSERT INTO sale_customer_order_stats AS s
                            (partner_id, last_order_date, sales_12m, orders_12m, counted_date)
                     SELECT partner_id, last_order_date, sales_12m, orders_12m, %(today)s
-                      FROM counted
-                     WHERE last_order_date IS NOT NULL
+                      FROM compared
+                     WHERE last_order_date IS NOT NULL AND changed
                     ON CONFLICT (partner_id) DO UPDATE
                        SET last_order_date = excluded.last_order_date,
                            sales_12m = excluded.sales_12m,
                            orders_12m = excluded.orders_12m,
                            counted_date = excluded.counted_date
-                     WHERE (s.last_order_date, s.sales_12m, s.orders_12m, s.counted_date)
-                           IS DISTINCT FROM
-                           (excluded.last_order_date, excluded.sales_12m, excluded.orders_12m,
-                            excluded.counted_date)
                 ), cleared AS (
                     DELETE FROM sale_customer_order_stats s
-                     USING counted
-                     WHERE s.partner_id = counted.partner_id
-                       AND counted.last_order_date IS NULL
+                     USING compared
+                     WHERE s.partner_id = compared.partner_id
+                       AND compared.last_order_date IS NULL
+                       AND compared.stored_before
                 )
-                SELECT partner_id, last_order_date, sales_12m, orders_12m FROM counted
+                SELECT partner_id, last_order_date, sales_12m, orders_12m, company_id,
+                       customer_stage, customer_grade_id, customer_grade_locked,
+                       customer_expected_volume, customer_interest_level, user_id,
+                       customer_last_visit_date
+                  FROM compared
                 """,
                 today=today,
                 since=since,
@@ -157,10 +195,12 @@ class SaleCustomerOrderStats(models.Model):
                 ids=partners.ids,
             )
         )
-        figures = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        rows = [RecountedCustomer(*row) for row in self.env.cr.fetchall()]
+        # JIT off for this statement only (see above), as it was for the rest
+        self.env.cr.execute("SET LOCAL jit TO DEFAULT")
         # nothing of this model is ever pending in the cache: no flush needed
         self.invalidate_model(flush=False)
-        return figures
+        return rows
 
     @api.model
     def _add_orders(self, orders):
