@@ -17,7 +17,7 @@ from odoo.tools import SQL, split_every
 from .. import roles
 from .res_partner import GRADING_CHUNK, ORDER_FIGURE_FIELDS
 from .sale_customer_grade import grading_target
-from .sale_customer_order_stats import RecountedCustomer
+from .sale_customer_order_stats import RecountedCustomer, bulk_planning
 
 _logger = logging.getLogger(__name__)
 
@@ -241,7 +241,8 @@ class ResPartner(models.Model):
         if not self:
             return
         today = fields.Date.context_today(self)
-        self._apply_grading_rows(self._recount_grading_rows(today), today, reason=reason)
+        with bulk_planning(self.env.cr, len(self)):
+            self._apply_grading_rows(self._recount_grading_rows(today), today, reason=reason)
 
     @api.model
     def _grading_target(
@@ -363,16 +364,10 @@ class ResPartner(models.Model):
             )
         now = self.env.cr.now()
         columns = list(zip(*changes, strict=True))
-        # The customers and their history rows in one statement, the customers
-        # looked up by their primary key: for a chunk of a few thousand the
-        # planner would rather scan the whole of res_partner for each chunk, and
-        # compile the statement (JIT) for longer than it runs.
-        self.env.cr.execute(
-            SQL(
-                """
-                SET LOCAL jit = off;
-                SET LOCAL enable_hashjoin = off;
-                SET LOCAL enable_mergejoin = off;
+        # the customers and their history rows in one statement, the customers
+        # looked up by their primary key (bulk_planning)
+        statement = SQL(
+            """
                 WITH v AS (
                     SELECT *
                       FROM unnest(%(ids)s::int[], %(companies)s::int[],
@@ -396,25 +391,23 @@ class ResPartner(models.Model):
                         create_uid, create_date, write_uid, write_date)
                 SELECT v.id, v.company_id, v.old_stage, v.old_grade_id, v.stage, v.grade_id,
                        %(date)s, 'automatic', %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM v;
-                SET LOCAL jit TO DEFAULT;
-                SET LOCAL enable_hashjoin TO DEFAULT;
-                SET LOCAL enable_mergejoin TO DEFAULT;
+                  FROM v
                 """,
-                uid=self.env.uid,
-                now=now,
-                date=fields.Datetime.now(),
-                reason=reason or None,
-                ids=list(columns[0]),
-                companies=list(columns[1]),
-                old_stages=list(columns[2]),
-                old_grades=list(columns[3]),
-                stages=list(columns[4]),
-                grades=list(columns[5]),
-                next_visits=[visit[0] for visit in visits],
-                priorities=[visit[1] for visit in visits],
-            )
+            uid=self.env.uid,
+            now=now,
+            date=fields.Datetime.now(),
+            reason=reason or None,
+            ids=list(columns[0]),
+            companies=list(columns[1]),
+            old_stages=list(columns[2]),
+            old_grades=list(columns[3]),
+            stages=list(columns[4]),
+            grades=list(columns[5]),
+            next_visits=[visit[0] for visit in visits],
+            priorities=[visit[1] for visit in visits],
         )
+        with bulk_planning(self.env.cr, len(changes)):
+            self.env.cr.execute(statement)
         # the cache as the ORM's write would leave it: the written columns read
         # again, the fields that depend on them (the contacts', the orders', the
         # sample requests') invalidated; the two stored visit fields were set above
