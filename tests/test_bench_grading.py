@@ -8,6 +8,12 @@ test database that is rolled back at the end.  Reported: the time and the number
 of queries of the full recompute (the managers' button, the nightly job without
 its commits), and the time of one plain SQL aggregate over the same orders: the
 floor any implementation has to pay to read the orders.
+
+The customers are written in the benchmark's own transaction, so PostgreSQL
+checks the foreign keys of every customer row the regrade updates (commercial
+partner, creator, last editor: it skips that only for rows of earlier
+transactions), about 60 ms per chunk of 2,000 customers here that the nightly
+job, on customers saved before, does not pay.
 """
 
 import time
