@@ -116,10 +116,13 @@ def test_bench_grading_customers_and_orders():
         generated = time.monotonic() - start
 
         cr.execute(FLOOR_SQL, {"first": ids[0], "last": ids[-1]})  # warm-up: cache, hint bits
-        start = time.monotonic()
-        cr.execute(FLOOR_SQL, {"first": ids[0], "last": ids[-1]})
-        floor_rows = cr.fetchall()
-        floor = time.monotonic() - start
+        # the best of three: the floor is what the aggregate costs on a quiet machine
+        floor = float("inf")
+        for _attempt in range(3):
+            start = time.monotonic()
+            cr.execute(FLOOR_SQL, {"first": ids[0], "last": ids[-1]})
+            floor_rows = cr.fetchall()
+            floor = min(floor, time.monotonic() - start)
 
         recompute, queries = timed_recompute(env)
         # a second run finds nothing to change
