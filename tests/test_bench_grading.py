@@ -8,11 +8,17 @@ test database that is rolled back at the end.  Reported: the time and the number
 of queries of the full recompute (the managers' button, the nightly job without
 its commits), and the time of one plain SQL aggregate over the same orders: the
 floor any implementation has to pay to read the orders.
+
+The customers are written in the benchmark's own transaction, so PostgreSQL
+checks the foreign keys of every customer row the regrade updates (commercial
+partner, creator, last editor: it skips that only for rows of earlier
+transactions), about 60 ms per chunk of 2,000 customers here that the nightly
+job, on customers saved before, does not pay.
 """
 
 import time
 
-from figures import report, size
+from figures import BENCH, report, size
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
@@ -20,6 +26,9 @@ from odoo.tools import config
 
 CUSTOMERS = size(50_000, 5_000)
 ORDERS = size(500_000, 20_000)
+# issue 24: the full recompute within these multiples of the floor
+GOAL_CHANGED = 5  # every customer changes stage or grade
+GOAL_UNCHANGED = 2  # nothing changes
 
 FLOOR_SQL = """
     SELECT partner_id,
@@ -107,10 +116,13 @@ def test_bench_grading_customers_and_orders():
         generated = time.monotonic() - start
 
         cr.execute(FLOOR_SQL, {"first": ids[0], "last": ids[-1]})  # warm-up: cache, hint bits
-        start = time.monotonic()
-        cr.execute(FLOOR_SQL, {"first": ids[0], "last": ids[-1]})
-        floor_rows = cr.fetchall()
-        floor = time.monotonic() - start
+        # the best of three: the floor is what the aggregate costs on a quiet machine
+        floor = float("inf")
+        for _attempt in range(3):
+            start = time.monotonic()
+            cr.execute(FLOOR_SQL, {"first": ids[0], "last": ids[-1]})
+            floor_rows = cr.fetchall()
+            floor = min(floor, time.monotonic() - start)
 
         recompute, queries = timed_recompute(env)
         # a second run finds nothing to change
@@ -136,12 +148,13 @@ def test_bench_grading_customers_and_orders():
         f"{generated:.1f} s"
     )
     report(
-        f"grading full recompute: {recompute:.1f} s, {queries} queries "
-        f"(second run, nothing to change: {rerun:.1f} s, {rerun_queries} queries)"
+        f"grading full recompute: {recompute:.2f} s, {queries} queries "
+        f"(second run, nothing to change: {rerun:.2f} s, {rerun_queries} queries)"
     )
     report(
         f"grading floor (one SQL aggregate over the same orders): {floor:.2f} s; "
-        f"recompute / floor = {recompute / floor:.0f}x"
+        f"recompute / floor = {recompute / floor:.1f}x (goal {GOAL_CHANGED}x), "
+        f"nothing to change / floor = {rerun / floor:.1f}x (goal {GOAL_UNCHANGED}x)"
     )
     buyers = len(floor_rows)
     assert buyers == CUSTOMERS - CUSTOMERS // 10
@@ -149,6 +162,16 @@ def test_bench_grading_customers_and_orders():
     assert stages.get("formal", 0) + stages.get("lost", 0) == buyers
     assert stages.get("lost", 0) > 0
     assert history == CUSTOMERS
-    # batched: a bounded number of queries per chunk of 2,000 customers, not per customer
-    assert queries < CUSTOMERS / 20
-    assert rerun_queries < queries
+    # batched: a few statements per chunk of 2,000 customers, not per customer;
+    # nothing to change: one statement per chunk, nothing written
+    from odoo.addons.sales_dept_regulation.models.grading.res_partner import (  # noqa: PLC0415
+        GRADING_CHUNK,
+    )
+
+    chunks = -(-CUSTOMERS // GRADING_CHUNK) + 1  # and the demo's customers
+    assert queries <= 4 * chunks + 20
+    assert rerun_queries <= 2 * chunks + 10
+    if BENCH:
+        # the goals of issue 24, at full size only: small runs are too short to time
+        assert recompute <= GOAL_CHANGED * floor
+        assert rerun <= GOAL_UNCHANGED * floor

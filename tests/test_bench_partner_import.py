@@ -13,13 +13,17 @@ grading of the new customers (stage, grade, history rows), batched by chunk.
 
 import time
 
-from figures import report, size
+from figures import BENCH, report, size
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.tools import config
 
 CUSTOMERS = size(10_000, 1_000)
+ROUNDS = size(4, 1)
+# issue 24: an import within these of the same import without the addon
+GOAL_QUERIES = 20
+GOAL_TIME = 0.10
 ADDON_MODULE = "odoo.addons.sales_dept_regulation."
 # what a customer import carries (base_import creates in batches with these)
 IMPORT_CONTEXT = {"mail_create_nolog": True, "mail_create_nosubscribe": True, "import_file": True}
@@ -85,11 +89,16 @@ def test_bench_import_customers_with_and_without_grading():
         env["res.partner"].create(vals_list("warm-addon")[:50])
         env.flush_all()
 
-        # the addon's run first: whatever a first run pays is counted against it
-        graded, graded_time, graded_queries = timed(
-            env, lambda model, values: model.create(values), "addon"
-        )
-        plain, plain_time, plain_queries = timed(env, core_create, "core")
+        # Alternated (with, without, without, with, ...): the machine is shared and
+        # the table grows with each run, so the best time of each side is compared
+        runs = {"addon": [], "core": []}
+        creates = {"addon": lambda model, values: model.create(values), "core": core_create}
+        for round_ in range(ROUNDS):
+            for side in ("addon", "core") if round_ % 2 == 0 else ("core", "addon"):
+                runs[side].append(timed(env, creates[side], f"{side}{round_}"))
+        graded, plain = runs["addon"][0][0], runs["core"][0][0]
+        graded_time, graded_queries = min(run[1] for run in runs["addon"]), runs["addon"][0][2]
+        plain_time, plain_queries = min(run[1] for run in runs["core"]), runs["core"][0][2]
         cr.execute(
             "SELECT count(*) FROM res_partner WHERE id = ANY(%s) AND customer_grade_id IS NULL",
             [plain.ids],
@@ -109,19 +118,19 @@ def test_bench_import_customers_with_and_without_grading():
         cr.close()
 
     extra = graded_queries - plain_queries
+    ratio = graded_time / plain_time
     report(
-        f"customer import, {CUSTOMERS} companies in one create: without the addon's "
-        f"overrides {plain_time:.1f} s, {plain_queries} queries; with grading at once "
-        f"{graded_time:.1f} s, {graded_queries} queries (+{extra} queries, "
-        f"{(graded_time / plain_time - 1) * 100:+.0f}% time)"
+        f"customer import, {CUSTOMERS} companies in one create (best of {ROUNDS}, "
+        f"alternated): without the addon's overrides {plain_time:.2f} s, {plain_queries} "
+        f"queries; with grading at once {graded_time:.2f} s, {graded_queries} queries "
+        f"(+{extra} queries, {(ratio - 1) * 100:+.0f}% time; goal +{GOAL_QUERIES} queries, "
+        f"+{GOAL_TIME * 100:.0f}% time)"
     )
     assert plain_ungraded == CUSTOMERS
     assert graded_count == CUSTOMERS
     assert history == CUSTOMERS
-    # batched: a bounded number of extra queries per chunk of 2,000, not per customer
-    from odoo.addons.sales_dept_regulation.models.grading.res_partner import (  # noqa: PLC0415
-        GRADING_CHUNK,
-    )
-
-    chunks = -(-CUSTOMERS // GRADING_CHUNK)
-    assert extra <= 30 * chunks
+    # one statement for the batch, not one per customer: the same at any size
+    assert extra <= GOAL_QUERIES
+    if BENCH:
+        # the time goal of issue 24, at full size only: small runs are too short to time
+        assert ratio <= 1 + GOAL_TIME

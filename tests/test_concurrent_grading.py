@@ -45,19 +45,19 @@ def stale():
 # chunk's snapshot was taken (by the recount) and before its grading writes:
 # the moment a salesperson's save meets the nightly job on a busy day.
 Partner = type(env["res.partner"])
-recount = Partner._recount_order_figures
+recount = Partner._recount_grading_rows
 saves = []
 
 def recount_then_a_concurrent_save(self, today):
-    figures = recount(self, today)
+    rows = recount(self, today)
     if not saves:
         with registry.cursor() as save:
             save.execute("UPDATE res_partner SET comment = 'saved meanwhile' WHERE id = %s",
                          [pid])
         saves.append(pid)
-    return figures
+    return rows
 
-Partner._recount_order_figures = recount_then_a_concurrent_save
+Partner._recount_grading_rows = recount_then_a_concurrent_save
 
 def nightly_run_meeting_a_save():
     saves.clear()
@@ -91,7 +91,7 @@ try:
     outcomes["stage_after_retry"] = stage()
     outcomes["retries_logged"] = len(retries)
 finally:
-    Partner._recount_order_figures = recount
+    Partner._recount_grading_rows = recount
     env.cr.rollback()
     env.cr.execute("DELETE FROM sale_customer_grade_history WHERE partner_id = %s", [pid])
     env.cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = %s", [pid])

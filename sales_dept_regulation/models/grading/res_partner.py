@@ -14,6 +14,7 @@ from .sale_customer_grade import (
     INTEREST_LEVELS,
     MAX_AMOUNT,
 )
+from .sale_customer_order_stats import bulk_planning
 
 GRADING_CHUNK = 2000
 ORDER_FIGURE_FIELDS = [
@@ -376,8 +377,10 @@ class ResPartner(models.Model):
         )
         history = self.env["sale.customer.grade.history"].sudo()
         last_line = history.search([], order="id desc", limit=1).id
-        for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
-            chunk._recompute_customer_grading()
+        # one transaction: its chunks planned for bulk once (see bulk_planning)
+        with bulk_planning(self.env.cr, len(partners)):
+            for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
+                chunk._recompute_customer_grading()
         changed = history.search_count([("id", ">", last_line), ("change_type", "=", "automatic")])
         return {
             "type": "ir.actions.client",

@@ -16,7 +16,8 @@ from odoo.tools import SQL, split_every
 
 from .. import roles
 from .res_partner import GRADING_CHUNK, ORDER_FIGURE_FIELDS
-from .sale_customer_grade import grade_on_scale, select_grade
+from .sale_customer_grade import grading_target
+from .sale_customer_order_stats import RecountedCustomer, bulk_planning
 
 _logger = logging.getLogger(__name__)
 
@@ -210,11 +211,17 @@ class ResPartner(models.Model):
         self.browse(changed)._apply_customer_grading(figures, today)
 
     def _recount_order_figures(self, today):
-        """Recount the order figures of these customers from their orders."""
+        """Recount the order figures of these customers from their orders:
+        {partner id: (last order date, 12-month amount, 12-month orders)}."""
+        return {row.partner_id: row[1:4] for row in self._recount_grading_rows(today)}
+
+    def _recount_grading_rows(self, today):
+        """Recount the order figures of these customers from their orders and
+        return them with what the grading reads of each (RecountedCustomer)."""
         # everything pending, not only the orders: flushing part of the pending
         # writes early splits their UPDATEs into more queries
         self.env.flush_all()
-        figures = (
+        rows = (
             self.env["sale.customer.order.stats"]
             .sudo()
             ._recount(
@@ -225,14 +232,17 @@ class ResPartner(models.Model):
             )
         )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
-        return figures
+        return rows
 
     def _recompute_customer_grading(self, reason=None):
-        """Set the stage and grade of these customers from their confirmed orders."""
+        """Set the stage and grade of these customers from their confirmed orders:
+        one statement recounts them and reads the customers, one more writes the
+        customers that change and their history."""
         if not self:
             return
         today = fields.Date.context_today(self)
-        self._apply_customer_grading(self._recount_order_figures(today), today, reason=reason)
+        with bulk_planning(self.env.cr, len(self)):
+            self._apply_grading_rows(self._recount_grading_rows(today), today, reason=reason)
 
     @api.model
     def _grading_target(
@@ -243,41 +253,26 @@ class ResPartner(models.Model):
         grade stays ``grade_id``, moved to the same rank of the new scale when
         the stage changes scale (a locked prospect A becomes a formal A)."""
         last, amount, count = figures
-        if last is None:
-            stage = "potential"
-        elif (today - last).days > company._regulation_rules().customer_lost_threshold_days:
-            stage = "lost"
-        else:
-            stage = "formal"
-        scale = "potential" if stage == "potential" else "formal"
-        if locked:
-            return stage, grade_on_scale(scales, company.id, grade_id, scale)
-        grade_id = select_grade(
-            scales.get((company.id, scale), ()),
+        return grading_target(
+            scales,
+            company.id,
+            today - timedelta(days=company._regulation_rules().customer_lost_threshold_days),
+            last,
             float(amount),
             count,
+            locked,
+            grade_id,
             expected_volume,
             interest_level,
         )
-        return stage, grade_id
 
     def _apply_customer_grading(self, figures, today, reason=None):
         """Set the stage and grade of these customers from their order figures
-        ({partner id: (last order date, 12-month amount, 12-month orders)}).
-
-        Read and written in SQL, a statement each for the chunk: the nightly
-        regrade of every customer and an import of thousands must cost about what
-        one aggregate over their orders costs, which an ORM create of a history
-        row per customer and a write recomputing the visit fields per record do
-        not. Only the engine's own columns change (and their history), with no
-        tracking: the history rows are the record of these changes.
-        """
+        ({partner id: (last order date, 12-month amount, 12-month orders)})."""
         if not self:
             return
-        scales = self.env["sale.customer.grade"]._get_grading_scales()
         self.env.flush_all()
-        cr = self.env.cr
-        cr.execute(
+        self.env.cr.execute(
             SQL(
                 """
                 SELECT id, company_id, customer_stage, customer_grade_id, customer_grade_locked,
@@ -289,41 +284,65 @@ class ResPartner(models.Model):
                 self.ids,
             )
         )
-        rows = cr.fetchall()
+        self._apply_grading_rows(
+            [
+                RecountedCustomer(partner_id, *figures.get(partner_id, (None, 0.0, 0)), *state)
+                for partner_id, *state in self.env.cr.fetchall()
+            ],
+            today,
+            reason=reason,
+        )
+
+    def _apply_grading_rows(self, rows, today, reason=None):
+        """Set the stage and grade of the customers of ``rows`` (RecountedCustomer:
+        their figures and what they have now) where they change.
+
+        A pass over plain tuples and one SQL statement for the customers that
+        change and their history rows: the nightly regrade of every customer and
+        an import of thousands must cost about what one aggregate over their
+        orders costs, which an ORM read of each customer, an ORM create of a
+        history row per customer and a write recomputing the visit fields per
+        record do not. Only the engine's own columns change (and their history),
+        with no tracking: the history rows are the record of these changes.
+        """
+        scales = self.env["sale.customer.grade"]._get_grading_scales()
+        # per company of the customers: (company id, first day a last order keeps
+        # a customer formal), read once for the chunk, not per customer
         companies = {}
         changes = []
-        for (
-            partner_id,
-            company_id,
-            old_stage,
-            old_grade_id,
-            locked,
-            expected_volume,
-            interest_level,
-            user_id,
-            last_visit,
-        ) in rows:
-            if company_id not in companies:
-                companies[company_id] = (
-                    self.env["res.company"].browse(company_id) if company_id else self.env.company
+        for row in rows:
+            company = companies.get(row.company_id)
+            if company is None:
+                record = (
+                    self.env["res.company"].browse(row.company_id)
+                    if row.company_id
+                    else self.env.company
                 )
-            stage, grade_id = self._grading_target(
-                companies[company_id],
-                figures.get(partner_id, (None, 0.0, 0)),
-                today,
+                threshold = record._regulation_rules().customer_lost_threshold_days
+                company = companies[row.company_id] = (
+                    record.id,
+                    today - timedelta(days=threshold),
+                )
+            old_grade_id = row.customer_grade_id or False
+            stage, grade_id = grading_target(
                 scales,
-                locked,
-                old_grade_id or False,
-                float(expected_volume or 0.0),
-                interest_level,
+                company[0],
+                company[1],
+                row.last_order_date,
+                float(row.sales_12m or 0.0),
+                row.orders_12m or 0,
+                row.customer_grade_locked,
+                old_grade_id,
+                float(row.customer_expected_volume or 0.0),
+                row.customer_interest_level,
             )
-            if stage != old_stage or grade_id != (old_grade_id or False):
+            if stage != row.customer_stage or grade_id != old_grade_id:
                 changes.append(
-                    (partner_id, companies[company_id].id, old_stage, old_grade_id, stage)
-                    + (grade_id or None, user_id, last_visit)
+                    (row.partner_id, company[0], row.customer_stage, row.customer_grade_id)
+                    + (stage, grade_id or None, row.user_id, row.customer_last_visit_date)
                 )
         if not changes:
-            return  # the usual case of a confirmation
+            return  # a confirmation, a regrade with nothing new
         grades = {
             grade.id: grade
             for grade in self.env["sale.customer.grade"]
@@ -343,31 +362,52 @@ class ResPartner(models.Model):
                     (grade.sequence if grade else 0) * 2 + (stage != "potential"),
                 )
             )
-        now = cr.now()
+        now = self.env.cr.now()
         columns = list(zip(*changes, strict=True))
-        cr.execute(
-            SQL(
-                """
-                UPDATE res_partner p
-                   SET customer_stage = v.stage, customer_grade_id = v.grade_id,
-                       customer_next_visit_date = v.next_visit,
-                       customer_visit_priority = v.priority,
-                       write_uid = %(uid)s, write_date = %(now)s
-                  FROM unnest(%(ids)s::int[], %(stages)s::varchar[], %(grades)s::int[],
-                              %(next_visits)s::date[], %(priorities)s::int[])
-                       AS v (id, stage, grade_id, next_visit, priority)
-                 WHERE p.id = v.id
+        # the customers and their history rows in one statement, the customers
+        # looked up by their primary key (bulk_planning)
+        statement = SQL(
+            """
+                WITH v AS (
+                    SELECT *
+                      FROM unnest(%(ids)s::int[], %(companies)s::int[],
+                                  %(old_stages)s::varchar[], %(old_grades)s::int[],
+                                  %(stages)s::varchar[], %(grades)s::int[],
+                                  %(next_visits)s::date[], %(priorities)s::int[])
+                           AS v (id, company_id, old_stage, old_grade_id, stage, grade_id,
+                                 next_visit, priority)
+                ), updated AS (
+                    UPDATE res_partner p
+                       SET customer_stage = v.stage, customer_grade_id = v.grade_id,
+                           customer_next_visit_date = v.next_visit,
+                           customer_visit_priority = v.priority,
+                           write_uid = %(uid)s, write_date = %(now)s
+                      FROM v
+                     WHERE p.id = v.id
+                )
+                INSERT INTO sale_customer_grade_history
+                       (partner_id, company_id, old_stage, old_grade_id, new_stage,
+                        new_grade_id, date, change_type, reason,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT v.id, v.company_id, v.old_stage, v.old_grade_id, v.stage, v.grade_id,
+                       %(date)s, 'automatic', %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM v
                 """,
-                uid=self.env.uid,
-                now=now,
-                ids=list(columns[0]),
-                stages=list(columns[4]),
-                grades=list(columns[5]),
-                next_visits=[visit[0] for visit in visits],
-                priorities=[visit[1] for visit in visits],
-            )
+            uid=self.env.uid,
+            now=now,
+            date=fields.Datetime.now(),
+            reason=reason or None,
+            ids=list(columns[0]),
+            companies=list(columns[1]),
+            old_stages=list(columns[2]),
+            old_grades=list(columns[3]),
+            stages=list(columns[4]),
+            grades=list(columns[5]),
+            next_visits=[visit[0] for visit in visits],
+            priorities=[visit[1] for visit in visits],
         )
-        self._insert_grade_history(changes, reason)
+        with bulk_planning(self.env.cr, len(changes)):
+            self.env.cr.execute(statement)
         # the cache as the ORM's write would leave it: the written columns read
         # again, the fields that depend on them (the contacts', the orders', the
         # sample requests') invalidated; the two stored visit fields were set above

@@ -286,3 +286,37 @@ def grade_on_scale(scales, company_id, grade_id, scale):
     if rank is None:
         return grade_id
     return target[min(rank, len(target) - 1)][0]
+
+
+def grading_target(
+    scales,
+    company_id,
+    formal_since,
+    last_order_date,
+    sales_amount,
+    order_count,
+    locked,
+    grade_id,
+    expected_volume,
+    interest_level,
+):
+    """The (stage, grade id) of a customer of ``company_id`` whose last confirmed
+    order is ``last_order_date`` (None: never), lost when it is before
+    ``formal_since``; a locked grade stays ``grade_id``, moved to the same rank of
+    the new scale when the stage changes scale (a locked prospect A becomes a
+    formal A). Plain values in, plain values out: called per customer by a pass
+    over thousands of them."""
+    if last_order_date is None:
+        stage = scale = "potential"
+    else:
+        stage = "lost" if last_order_date < formal_since else "formal"
+        scale = "formal"
+    if locked:
+        return stage, grade_on_scale(scales, company_id, grade_id, scale)
+    return stage, select_grade(
+        scales.get((company_id, scale), ()),
+        sales_amount,
+        order_count,
+        expected_volume,
+        interest_level,
+    )
