@@ -131,7 +131,12 @@ class WebClient:
         self.context["allowed_company_ids"] = [info["user_companies"]["current_company"]]
 
     def rpc(self, path, params, name):
-        body = {"jsonrpc": "2.0", "method": "call", "id": random.randrange(1 << 30), "params": params}
+        body = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": random.randrange(1 << 30),
+            "params": params,
+        }
         with self.http.post(path, json=body, name=name, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"server error: HTTP {response.status_code}")
@@ -250,7 +255,9 @@ class StandardUser(HttpUser):
         product = random.choice(FIXTURES["products"])
         return {
             "partner_id": random.choice(FIXTURES["customers"]),
-            "order_line": [[0, 0, {"product_id": product, "product_uom_qty": random.randint(1, 9)}]],
+            "order_line": [
+                [0, 0, {"product_id": product, "product_uom_qty": random.randint(1, 9)}]
+            ],
         }
 
     @task(4)
@@ -268,7 +275,9 @@ class StandardUser(HttpUser):
     @task(3)
     def confirm_quotation(self):
         order = attempt("quotations", self.web.form_create, "sale.order", self._order_values())
-        if order and attempt("confirmations", self.web.button, "sale.order", "action_confirm", [order]):
+        if order and attempt(
+            "confirmations", self.web.button, "sale.order", "action_confirm", [order]
+        ):
             self.orders.append(order)
 
     @task(4)
@@ -377,7 +386,6 @@ class DepartmentUser(HttpUser):
     def loan(self):
         """A document borrowed and brought back: requested by the salesperson, approved,
         signed for, handed over and taken back by the clerk."""
-        d = FIXTURES["department"]
         seller, clerk = self.web["salesperson"], self.web["sales_clerk"]
         values = {
             "document_id": next(DOCUMENTS),
@@ -409,9 +417,17 @@ class DepartmentUser(HttpUser):
             d["sample"],
             delivery_date=(datetime.now() + timedelta(days=30)).strftime("%Y-%m-%d"),
         )
-        request = attempt("samples", seller.form_create, "sale.sample.request", values, ("partner_id",))
+        request = attempt(
+            "samples", seller.form_create, "sale.sample.request", values, ("partner_id",)
+        )
         if request:
-            attempt("samples submitted", seller.button, "sale.sample.request", "action_submit", [request])
+            attempt(
+                "samples submitted",
+                seller.button,
+                "sale.sample.request",
+                "action_submit",
+                [request],
+            )
 
     @task(2)
     def after_sales(self):

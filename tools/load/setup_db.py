@@ -23,7 +23,12 @@ groups = [
     env.ref("helpdesk_mgmt.group_helpdesk_user_own").id,
 ]
 logins = [f"load_{number:02d}" for number in range(1, users + 1)]
-existing = set(env["res.users"].with_context(active_test=False).search([("login", "in", logins)]).mapped("login"))
+existing = set(
+    env["res.users"]
+    .with_context(active_test=False)
+    .search([("login", "in", logins)])
+    .mapped("login")
+)
 env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True).create(
     [
         {
@@ -61,12 +66,16 @@ fixtures = {
         ],
     ),
     "products": demo_ids(
-        "product", "product.product", [("sale_ok", "=", True), ("type", "=", "consu"), ("company_id", "=", False)]
+        "product",
+        "product.product",
+        [("sale_ok", "=", True), ("type", "=", "consu"), ("company_id", "=", False)],
     ),
 }
 assert fixtures["customers"] and fixtures["products"], fixtures
 
-if env["ir.module.module"].search_count([("name", "=", "sales_dept_regulation"), ("state", "=", "installed")]):
+if env["ir.module.module"].search_count(
+    [("name", "=", "sales_dept_regulation"), ("state", "=", "installed")]
+):
     ref = env.ref
     module = "sales_dept_regulation"
     contract = ref(f"{module}.sale_order_demo_contract")
