@@ -204,12 +204,16 @@ class WebClient:
         for name in onchange_fields:
             typed[name] = values[name]
             self.call(model, "onchange", [], dict(typed), [name], spec, context=context)
-        saved = self.call(model, "web_save", [], values, specification=spec, context=context)
+        saved = self.call(
+            model, "web_save", [], values, specification=spec, context=dict(context, bin_size=True)
+        )
         return saved[0]["id"]
 
     def form_read(self, model, record_id, context=None):
         spec = self.view_spec(model, "form", context=context)
-        return self.call(model, "web_read", [record_id], specification=spec)
+        # binary fields come as their size, as the web client asks
+        context = dict(self.context, **(context or {}), bin_size=True)
+        return self.call(model, "web_read", [record_id], specification=spec, context=context)
 
     def list_read(self, model, domain, view_id=False, view_type="list", limit=80):
         spec = self.view_spec(model, view_type, view_id)
@@ -222,6 +226,7 @@ class WebClient:
             limit=limit,
             order="",
             count_limit=10001,
+            context=dict(self.context, bin_size=True),
         )
 
 
@@ -404,7 +409,10 @@ class DepartmentUser(HttpUser):
             (clerk.button, "sale.archive.loan", "action_return", [loan]),
         )
         for function, *args in steps:
-            kwargs = {"specification": spec} if args[1] == "web_save" else {}
+            kwargs = {}
+            if args[1] == "web_save":
+                context = dict(function.__self__.context, bin_size=True)
+                kwargs = {"specification": spec, "context": context}
             if attempt("loan steps", function, *args, **kwargs) is None:
                 return
         count("loans returned")
