@@ -47,7 +47,9 @@ REQUEST_LINE = re.compile(
     r" (?P<queries>\d+) (?P<query_time>[\d.]+) (?P<other_time>[\d.]+)"
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-CRON_FAILURE = re.compile(r"Exception in cron|Job .* failed|Job .* timed out|SerializationFailure")
+CRON_FAILURE = re.compile(r"Exception in cron|Job .* failed|Job .* timed out")
+# a request that met a concurrent update and was retried by Odoo (not an error)
+RETRY = re.compile(r"(serialization_failure|deadlock_detected|lock_not_available), \d+ tries left")
 EVENTED_START = "Evented Service (longpolling) running"
 
 
@@ -176,7 +178,13 @@ class Bench:
         ):
             if process.poll() is not None or time.monotonic() > deadline:
                 self.stop(server)
-                sys.exit(f"the Odoo server of {db} did not start (see {log_path})")
+                with open(log_path, errors="replace") as log:
+                    tracebacks = log.read().count("Traceback (most recent call last)")
+                sys.exit(
+                    f"the Odoo server of {db} or its gevent worker did not start in 180 s "
+                    f"({tracebacks} traceback(s): a gevent worker dying at start is respawned "
+                    f"in a loop; see {log_path})"
+                )
             time.sleep(1)
         return server
 
@@ -301,6 +309,7 @@ class Bench:
             f"{server_errors} server error(s) seen by the clients, {http_5xx} HTTP 5xx logged",
         )
         cron_failures = [line for line in text.splitlines() if CRON_FAILURE.search(line)]
+        run["retries"] = len(RETRY.findall(text))
         expect(
             "no cron failed",
             not cron_failures,
@@ -584,7 +593,10 @@ def print_run(run):
             f" {client['p50']:6.0f} {client['p95']:6.0f} {client['p99']:6.0f}"
         )
     print(f"created: {json.dumps(run['counts'], ensure_ascii=False, sort_keys=True)}")
-    print(f"failed requests by kind: {run['errors'] or 'none'}")
+    print(
+        f"failed requests by kind: {run['errors'] or 'none'}; requests retried by Odoo after a"
+        f" concurrent update: {run.get('retries', 0)}"
+    )
     for name, ok, detail in run["checks"]:
         print(f"  [{'ok' if ok else 'FAILED'}] {name}: {detail}")
 
