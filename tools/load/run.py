@@ -308,6 +308,17 @@ class Bench:
             not server_errors and not http_5xx,
             f"{server_errors} server error(s) seen by the clients, {http_5xx} HTTP 5xx logged",
         )
+        # A worker that accepted a connection waits 2 s for the request, then drops it
+        # ("Request timed out"): a load generator starved of CPU sends late. Every
+        # connection a client saw dropped must be one of those.
+        dropped = run["errors"].get("connection error", 0)
+        timed_out = text.count("Request timed out")
+        expect(
+            "every dropped connection is a request the client sent late",
+            dropped <= timed_out,
+            f"{dropped} connection(s) without an answer, {timed_out} request(s) not sent "
+            "within the worker's 2 s",
+        )
         cron_failures = [line for line in text.splitlines() if CRON_FAILURE.search(line)]
         run["retries"] = len(RETRY.findall(text))
         expect(
@@ -539,12 +550,18 @@ def client_stats(path):
 
 
 def failures(path):
-    """locust's failures by kind: a JSON-RPC user error (a refusal) or a server error."""
+    """locust's failures by kind: a JSON-RPC user error (a refusal), a connection that
+    got no answer, or a server error (any other JSON-RPC error, an HTTP error status)."""
     kinds = defaultdict(int)
     if os.path.exists(path):
         with open(path) as rows:
             for row in csv.DictReader(rows):
-                kind = "user error" if "user error:" in row["Error"] else "server error"
+                if "user error:" in row["Error"]:
+                    kind = "user error"
+                elif "HTTP 0" in row["Error"]:
+                    kind = "connection error"  # no answer at all
+                else:
+                    kind = "server error"
                 kinds[kind] += int(row["Occurrences"])
     return dict(kinds)
 
