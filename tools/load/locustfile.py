@@ -53,6 +53,17 @@ SIGNATURE_PNG = (
 )
 
 
+# set when the time is up: a scenario of several steps stops before its next step, so
+# that each simulated user ends within the stop timeout, its last request answered and
+# counted (a contract half signed is left as a department leaves it at night)
+STOPPING = threading.Event()
+
+
+@events.test_stopping.add_listener
+def stop_scenarios(environment, **_kwargs):
+    STOPPING.set()
+
+
 def count(what, number=1):
     with COUNTS_LOCK:
         COUNTS[what] += number
@@ -360,7 +371,7 @@ class DepartmentUser(HttpUser):
         ):
             return
         for role in ("department_head", "deputy_general_manager", "general_manager"):
-            if not attempt("signatures", self._sign, self.web[role], order):
+            if STOPPING.is_set() or not attempt("signatures", self._sign, self.web[role], order):
                 return
         count("contracts signed")
 
@@ -409,6 +420,8 @@ class DepartmentUser(HttpUser):
             (clerk.button, "sale.archive.loan", "action_return", [loan]),
         )
         for function, *args in steps:
+            if STOPPING.is_set():
+                return
             kwargs = {}
             if args[1] == "web_save":
                 context = dict(function.__self__.context, bin_size=True)

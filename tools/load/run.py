@@ -233,7 +233,7 @@ class Bench:
         locust = subprocess.run(
             [self.args.locust, "-f", os.path.join(HERE, "locustfile.py"), "--headless"]
             + ["--users", str(USERS), "--spawn-rate", str(SPAWN_RATE)]
-            + ["--run-time", f"{SECONDS}s", "--stop-timeout", "60"]
+            + ["--run-time", f"{SECONDS}s", "--stop-timeout", "120"]
             + ["--host", f"http://127.0.0.1:{server['http']}", "--csv", prefix, "--only-summary"],
             env=dict(
                 os.environ,
@@ -243,7 +243,7 @@ class Bench:
             ),
             capture_output=True,
             text=True,
-            timeout=SECONDS + 360,
+            timeout=SECONDS + 420,
         )
         sampler.stop()
         with open(prefix + "_locust.log", "w") as output:
