@@ -324,8 +324,9 @@ ensure_load_tools() {
     local constraint="$state/pip-constraint.txt"
     echo 'setuptools<70' >"$constraint"
     PIP_CONSTRAINT="$constraint" "$load_state/venv/bin/python" -m pip install -q \
-        --disable-pip-version-check -r "$here/tools/load/requirements.txt" \
-        || die "locust failed to install (see pip's output above)."
+        --disable-pip-version-check -r "$here/tools/load/requirements.txt" 2>&1 \
+        | grep -v -e '^WARNING: Location' || true
+    [ -x "$load_state/venv/bin/locust" ] || die "locust failed to install (see pip's output above)."
     "$python" -m pip install -q --disable-pip-version-check --target "$load_state/server-site" \
         -r "$here/tools/load/server-requirements.txt" 2>&1 | grep -v -e '^WARNING' || true
     [ -d "$load_state/server-site/pkg_resources" ] || die "setuptools failed to install into $load_state/server-site."
@@ -355,7 +356,7 @@ cmd_load() {
         base_template=$base_db
     fi
     local out="$state/load/run_$(date -u +%Y%m%d_%H%M%S)"
-    say "Load benchmark: ${SDR_LOAD_USERS:-50} users, ${SDR_LOAD_SECONDS:-60} s a run, ${SDR_LOAD_ROUNDS:-2} rounds; output in $out"
+    say "Load benchmark: ${SDR_LOAD_USERS:-50} users, ${SDR_LOAD_SECONDS:-60} s a run of the standard mix, ${SDR_LOAD_ROUNDS:-2} rounds; output in $out"
     local rc=0
     PGHOST=$db_host PGPORT=$db_port PGUSER=$db_user PGPASSWORD=$db_password \
         "$python" "$here/tools/load/run.py" --conf "$conf" --odoo-bin "$odoo_bin_path" --python "$python" \
