@@ -50,9 +50,12 @@ REQUEST_LINE = re.compile(
     r" (?P<queries>\d+) (?P<query_time>[\d.]+) (?P<other_time>[\d.]+)"
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-CRON_FAILURE = re.compile(r"Exception in cron|Job .* failed|Job .* timed out")
+# a job that failed, or a cron worker killed past the real-time limit (its job with it)
+CRON_FAILURE = re.compile(r"Exception in cron|Job .* failed|Job .* timed out|WorkerCron .* timeout")
 # a request that met a concurrent update and was retried by Odoo (not an error)
-RETRY = re.compile(r"(serialization_failure|deadlock_detected|lock_not_available), \d+ tries left")
+RETRY = re.compile(
+    r"(serialization_failure|deadlock_detected|lock_not_available), \d+ tries left", re.IGNORECASE
+)
 EVENTED_START = "Evented Service (longpolling) running"
 
 
@@ -325,6 +328,7 @@ class Bench:
         )
         cron_failures = [line for line in text.splitlines() if CRON_FAILURE.search(line)]
         run["retries"] = len(RETRY.findall(text))
+        run["retries_exhausted"] = text.count("maximum number of tries reached")
         expect(
             "no cron failed",
             not cron_failures,
@@ -620,7 +624,8 @@ def print_run(run):
     print(f"created: {json.dumps(run['counts'], ensure_ascii=False, sort_keys=True)}")
     print(
         f"failed requests by kind: {run['errors'] or 'none'}; requests retried by Odoo after a"
-        f" concurrent update: {run.get('retries', 0)}"
+        f" concurrent update: {run.get('retries', 0)}, of which gave up (an error to the"
+        f" user): {run.get('retries_exhausted', 0)}"
     )
     for name, ok, detail in run["checks"]:
         print(f"  [{'ok' if ok else 'FAILED'}] {name}: {detail}")
