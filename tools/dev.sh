@@ -3,7 +3,11 @@
 #   run              serve a demo database on http://localhost:8069,
 #   test             lint (ruff, pylint-odoo), then run the whole test suite on throw-away
 #                    databases (the benchmarks at small sizes),
-#   bench            run the benchmarks at their full sizes and print their figures, or
+#   bench            run the benchmarks at their full sizes and print their figures,
+#   load             serve a demo database with and one without the addon as a company
+#                    does (odoo-bin, 4 HTTP and 2 cron workers) and drive them with locust
+#                    through the web client's routes; print per route the server time,
+#                    queries, p50/p95/p99, throughput and the ratios; check the data, or
 #   compat-baseline  run the host's suites without the addon and record them in
 #                    tests/compat_baseline.json (the compatibility check's reference).
 # Odoo 19 itself must be importable by python3, or pointed at with ODOO_SRC.
@@ -21,7 +25,7 @@ die() { printf '\033[1;31m[sdr] %s\033[0m\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 usage() {
-    echo "usage: $0 run|test|bench|compat-baseline [pytest args...]" >&2
+    echo "usage: $0 run|test|bench|load|compat-baseline [pytest args...]" >&2
     exit 2
 }
 
@@ -298,6 +302,70 @@ cmd_bench() {
     return $rc
 }
 
+# --- the load benchmark ---------------------------------------------------------
+# locust in a virtualenv of its own (it needs newer gevent, Werkzeug... than Odoo pins),
+# and a newer pkg_resources for the served Odoo (see tools/load/server-requirements.txt)
+ensure_load_tools() {
+    load_state="$state/load"
+    local stamp="$load_state/requirements.sha" want
+    want=$(cat "$here/tools/load/requirements.txt" "$here/tools/load/server-requirements.txt" \
+        | sha256sum | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ -x "$load_state/venv/bin/locust" ]; then
+        return
+    fi
+    say "Installing locust into $load_state/venv (tools/load/requirements.txt)..."
+    rm -rf "$load_state/venv" "$load_state/server-site"
+    mkdir -p "$load_state"
+    if ! "$python" -m venv "$load_state/venv" 2>/dev/null; then
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv >/dev/null
+        "$python" -m venv "$load_state/venv"
+    fi
+    local constraint="$state/pip-constraint.txt"
+    echo 'setuptools<70' >"$constraint"
+    PIP_CONSTRAINT="$constraint" "$load_state/venv/bin/python" -m pip install -q \
+        --disable-pip-version-check -r "$here/tools/load/requirements.txt" 2>&1 \
+        | grep -v -e '^WARNING: Location' || true
+    [ -x "$load_state/venv/bin/locust" ] || die "locust failed to install (see pip's output above)."
+    "$python" -m pip install -q --disable-pip-version-check --target "$load_state/server-site" \
+        -r "$here/tools/load/server-requirements.txt" 2>&1 | grep -v -e '^WARNING' || true
+    [ -d "$load_state/server-site/pkg_resources" ] || die "setuptools failed to install into $load_state/server-site."
+    echo "$want" >"$stamp"
+}
+
+cmd_load() {
+    local t0=$SECONDS odoo_bin_path="$odoo_root/odoo-bin"
+    [ -f "$odoo_bin_path" ] || die "No odoo-bin in $odoo_root: the load benchmark serves Odoo as a company does, through odoo-bin (set ODOO_SRC to an Odoo source tree)."
+    ensure_load_tools
+    # the databases to copy: given (SDR_LOAD_ADDON_TEMPLATE, SDR_LOAD_BASE_TEMPLATE),
+    # or built here: the addon with demo data and Chinese (as for the tests), and the
+    # addon's dependencies only, with demo data and Chinese
+    local addon_template=${SDR_LOAD_ADDON_TEMPLATE:-} base_template=${SDR_LOAD_BASE_TEMPLATE:-}
+    if [ -z "$addon_template" ]; then
+        prepare_databases
+        addon_template=$template_db
+    fi
+    if [ -z "$base_template" ]; then
+        base_db="sdr_load_base_$$"
+        trap 'drop_db "${test_db:-}" >/dev/null 2>&1 || true; drop_db "${template_db:-}" >/dev/null 2>&1 || true; drop_db "$base_db" >/dev/null 2>&1 || true' EXIT
+        local depends
+        depends=$("$python" -c 'import ast, sys; print(",".join(ast.literal_eval(open(sys.argv[1]).read())["depends"]))' "$here/$addon/__manifest__.py")
+        say "Installing the addon's dependencies ($depends) with demo data into $base_db..."
+        odoo_bin -d "$base_db" -i "$depends" --with-demo --load-language=zh_CN --stop-after-init --log-level=warn \
+            || die "Installing the addon's dependencies into $base_db failed."
+        base_template=$base_db
+    fi
+    local out="$state/load/run_$(date -u +%Y%m%d_%H%M%S)"
+    say "Load benchmark: ${SDR_LOAD_USERS:-50} users, ${SDR_LOAD_SECONDS:-60} s a run of the standard mix, ${SDR_LOAD_ROUNDS:-2} rounds; output in $out"
+    local rc=0
+    PGHOST=$db_host PGPORT=$db_port PGUSER=$db_user PGPASSWORD=$db_password \
+        "$python" "$here/tools/load/run.py" --conf "$conf" --odoo-bin "$odoo_bin_path" --python "$python" \
+        --locust "$load_state/venv/bin/locust" --server-path "$load_state/server-site" \
+        --addon-template "$addon_template" --base-template "$base_template" --out "$out" || rc=$?
+    say "Load benchmark finished in $((SECONDS - t0)) s (exit $rc)."
+    return $rc
+}
+
 cmd_compat_baseline() {
     say "Running the host's suites without the addon (tests/compat_baseline.json)..."
     cd "$here"
@@ -308,7 +376,7 @@ cmd_compat_baseline() {
 [ $# -ge 1 ] || usage
 command=$1; shift
 case "$command" in
-    run|test|bench) ;;
+    run|test|bench|load) ;;
     compat-baseline) command=compat_baseline ;;
     *) usage ;;
 esac
