@@ -361,6 +361,7 @@ class DepartmentUser(HttpUser):
         seller = self.web["salesperson"]
         values = dict(
             d["contract"],
+            partner_id=random.choice(d["contract_customers"]),
             client_order_ref=f"LOAD-{random.randrange(10**8)}",
             commitment_date=(datetime.now() + timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S"),
             order_line=[[0, 0, {"product_id": d["contract_product"], "product_uom_qty": 1}]],

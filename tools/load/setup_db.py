@@ -118,6 +118,17 @@ if env["ir.module.module"].search_count(
             "payment_term_id": contract.payment_term_id.id,
         },
         "contract_product": contract.order_line[:1].product_id.id,
+        # contracts spread over the salesperson's customers, as a department's are:
+        # every message on an order makes Odoo's portal rewrite its customer's
+        # signup type, so one customer for every contract is one hot row
+        "contract_customers": env["res.partner"]
+        .with_user(ref(f"{module}.user_demo_salesperson"))
+        .search(
+            [("is_company", "=", True), ("customer_rank", ">", 0)],
+            limit=10,
+        )
+        .ids
+        or [contract.partner_id.id],
         "fine": {
             "employee_id": ref(f"{module}.hr_employee_demo_salesperson").id,
             "rule_id": ref(f"{module}.conduct_rule_speakerphone").id,
