@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools.sql import column_exists, create_column
 
 from ..values import check_values
@@ -56,6 +57,11 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
+        self._contract_refuse_below_pricelist_flag(vals_list)
+        # nor through a client's context: the flag is always computed
+        self = self.with_context(
+            {k: v for k, v in self.env.context.items() if k != "default_sdr_below_pricelist"}
+        )
         lines = super().create(vals_list)
         if not is_engine(self.env):
             # down payment lines come from the invoicing wizard, as the engine
@@ -66,6 +72,7 @@ class SaleOrderLine(models.Model):
 
     def write(self, vals):
         check_values(self.env, [vals])
+        self._contract_refuse_below_pricelist_flag([vals])
         if not is_engine(self.env):
             orders = self.order_id
             target = vals.get("order_id")
@@ -76,6 +83,14 @@ class SaleOrderLine(models.Model):
                 if frozen:
                     frozen._contract_refuse_signed_change()
         return super().write(vals)
+
+    def _contract_refuse_below_pricelist_flag(self, vals_list):
+        """The flag decides whether the Department Head confirms the order: no
+        caller sets it, whatever the values it sends."""
+        if any("sdr_below_pricelist" in vals for vals in vals_list):
+            raise UserError(
+                self.env._("Whether a line is below the pricelist is computed from its price.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed_contract(self):

@@ -443,6 +443,41 @@ class TestContractSignature(ContractCommon):
         cheaper.invalidate_recordset(["sdr_approval_kind"])
         self.assertFalse(cheaper.sdr_approval_kind)
 
+    def test_below_pricelist_flag_is_set_by_no_caller(self):
+        self.company.sdr_below_price_rule = True
+        cheaper = self._order(contract=False, price=100.0)
+        line = cheaper.order_line.with_user(self.salesperson)
+        with self.assertRaisesMessage(UserError, "computed from its price"):
+            line.write({"sdr_below_pricelist": False})
+        with self.assertRaisesMessage(UserError, "computed from its price"):
+            self._order(
+                contract=False,
+                price=100.0,
+                order_line=[
+                    Command.create(
+                        {
+                            "product_id": self.product.id,
+                            "price_unit": 100.0,
+                            "sdr_below_pricelist": False,
+                        }
+                    )
+                ],
+            )
+        # nor through a default in the client's context
+        Order = self.env["sale.order"].with_context(default_sdr_below_pricelist=False)
+        cheap = Order.with_user(self.salesperson).create(
+            {
+                "partner_id": self.partner.id,
+                "user_id": self.salesperson.id,
+                "order_line": [
+                    Command.create({"product_id": self.product.id, "price_unit": 100.0})
+                ],
+            }
+        )
+        self.assertTrue(cheap.order_line.sdr_below_pricelist)
+        self.assertEqual(cheap.sdr_approval_kind, "department_head")
+        self.assertEqual(cheaper.sdr_approval_kind, "department_head")
+
     def test_no_rule_quotation_is_standard(self):
         self.company.write({"sdr_phone_order_rule": True, "sdr_below_price_rule": True})
         order = self._order(contract=False)
