@@ -58,8 +58,9 @@ class SaleOrderLine(models.Model):
     def create(self, vals_list):
         check_values(self.env, vals_list)
         self._contract_refuse_below_pricelist_flag(vals_list)
-        # nor through a client's context: the flag is always computed
-        self = self.with_context(
+        # nor through a client's context: the flag is always computed (a key is
+        # removed, which keyword arguments cannot do)
+        self = self.with_context(  # pylint: disable=context-overridden
             {k: v for k, v in self.env.context.items() if k != "default_sdr_below_pricelist"}
         )
         lines = super().create(vals_list)
