@@ -119,6 +119,16 @@
         "report/aftersales/ir_actions_report.xml",
         "views/aftersales/menus.xml",
         "data/aftersales/sale_regulation_dashboard_tile_data.xml",
+        "security/visit/ir.model.access.csv",
+        "security/visit/sale_work_log_rules.xml",
+        "data/visit/mail_activity_type_data.xml",
+        "data/visit/ir_cron_data.xml",
+        "views/visit/mail_activity_views.xml",
+        "views/visit/sale_work_log_views.xml",
+        "views/visit/wizard_views.xml",
+        "views/visit/res_config_settings_views.xml",
+        "views/visit/product_template_views.xml",
+        "views/visit/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -131,6 +141,7 @@
         "demo/sale_contract_demo.xml",
         "demo/sample_demo.xml",
         "demo/archive_demo.xml",
+        "demo/visit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
