@@ -8,3 +8,4 @@ from . import mail_activity
 from . import res_partner
 from . import sale_work_log
 from . import sale_order
+from . import sale_work_log_comment

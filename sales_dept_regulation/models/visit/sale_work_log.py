@@ -7,7 +7,6 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext
 
 from .. import roles
 from ..values import check_rules_as_written, check_values, strip_defaults
@@ -94,8 +93,12 @@ class SaleWorkLog(models.Model):
         copy=False,
         help="Opened by the system: the salesperson had not written it by its due time.",
     )
-    comment_count = fields.Integer(string="Comments", readonly=True, copy=False)
-    last_comment_date = fields.Datetime(string="Last Comment", readonly=True, copy=False)
+    comment_ids = fields.One2many(
+        "sale.work.log.comment", "log_id", string="Comments", readonly=True, copy=False
+    )
+    comment_count = fields.Integer(
+        string="Number of Comments", compute="_compute_comment_count", store=True
+    )
 
     _user_date_unique = models.Constraint(
         "UNIQUE(user_id, date)",
@@ -121,6 +124,11 @@ class SaleWorkLog(models.Model):
     def _compute_visit_count(self):
         for log in self:
             log.visit_count = len(log.visit_ids)
+
+    @api.depends("comment_ids")
+    def _compute_comment_count(self):
+        for log in self:
+            log.comment_count = len(log.comment_ids)
 
     @api.depends("date", "user_id.tz", "company_id.sdr_work_log_due_hour")
     def _compute_deadline(self):
@@ -246,6 +254,8 @@ class SaleWorkLog(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_own_drafts(self):
+        if not self.env.su and any(log.user_id != self.env.user for log in self):
+            raise AccessError(self.env._("Only the salesperson deletes her own draft work log."))
         if any(log.state != "draft" or log.is_missing for log in self):
             raise UserError(
                 self.env._("A submitted or missing work log cannot be deleted: it is a record.")
@@ -303,20 +313,26 @@ class SaleWorkLog(models.Model):
         }
 
     def action_comment(self, body):
-        """The Department Head's comment: posted in the log's chatter under his
-        name (only its author may edit a message) and counted on the log."""
+        """The Department Head's comment, kept as a comment record no one edits
+        (Odoo lets the people a chatter message notifies edit it), and announced
+        to the salesperson in the chatter."""
         self._sdr_check_head()
-        if not isinstance(body, str) or not html2plaintext(body).strip():
+        if not isinstance(body, str) or not body.strip():
             raise UserError(self.env._("Write the comment."))
-        now = fields.Datetime.now()
+        self.env["sale.work.log.comment"].sudo().create(
+            [{"log_id": log.id, "author_id": self.env.uid, "body": body.strip()} for log in self]
+        )
         for log in self:
             log.message_post(
-                body=body.strip(),
+                body=self.env._(
+                    "%(head)s commented on this work log: %(comment)s",
+                    head=self.env.user.name,
+                    comment=body.strip(),
+                ),
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=log.user_id.partner_id.ids,
             )
-            log.sudo().write({"comment_count": log.comment_count + 1, "last_comment_date": now})
         return True
 
     # ------------------------------------------------------------
