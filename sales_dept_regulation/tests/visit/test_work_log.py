@@ -4,9 +4,11 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .visit_common import NOW, VisitCommon
 
@@ -83,8 +85,13 @@ class TestWorkLog(VisitCommon):
             self.env["sale.work.log"].with_user(self.other_salesperson).create(
                 {"date": date(2026, 6, 20)}
             )
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
             self._log(date(2026, 6, 15))  # one log per salesperson and day
+            self.env.flush_all()
 
     def test_head_comments_and_the_salesperson_cannot_edit_it(self):
         log = self._log(date(2026, 6, 15), outcome="Met the buyer")
