@@ -172,6 +172,10 @@ class TestAccessInventory(RegulationCommon):
         return request
 
     @classmethod
+    def work_log(cls, user):
+        return cls.env["sale.work.log"].create({"user_id": user.id, "date": cls.today})
+
+    @classmethod
     def category(cls):
         return cls.env["sale.archive.category"].create(
             {"name": "Inventory papers", "code": cls.next_code()}
@@ -300,6 +304,27 @@ class TestAccessInventory(RegulationCommon):
                     "loan_c", lambda: self.loan(self.outsider, "confidential")
                 ),
                 "secret": self.shared("loan_s", lambda: self.loan(self.outsider, "secret")),
+            }
+        if model in ("sale.work.log", "sale.work.log.comment"):
+            logs = {
+                "own": self.shared(("log", user.id), lambda: self.work_log(user)),
+                "dept": self.shared("log_dept", lambda: self.work_log(self.colleague)),
+                "other": self.shared("log_other", lambda: self.work_log(self.outsider)),
+            }
+            if model == "sale.work.log":
+                return logs
+            return {
+                name: self.shared(
+                    ("comment", log.id),
+                    lambda log=log: env[model].create(
+                        {
+                            "log_id": log.id,
+                            "author_id": self.users["Department Head"].id,
+                            "body": "Ok",
+                        }
+                    ),
+                )
+                for name, log in logs.items()
             }
         if model == "sale.sample.request":
             return {
