@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 VISIT_TYPE = "sales_dept_regulation.mail_activity_type_customer_visit"
@@ -20,6 +20,27 @@ class MailActivity(models.Model):
     sdr_visit_done_date = fields.Date(
         string="Visit Done On", readonly=True, index="btree_not_null", copy=False
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._sdr_check_done_date(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._sdr_check_done_date([vals])
+        return super().write(vals)
+
+    def _sdr_check_done_date(self, vals_list):
+        # the day a visit counts for is the day it was marked done, nothing else
+        if not self.env.su and any(
+            isinstance(vals, dict) and "sdr_visit_done_date" in vals for vals in vals_list
+        ):
+            raise UserError(
+                self.env._(
+                    "%(field)s is set when the visit is marked done, not by hand.",
+                    field=self._fields["sdr_visit_done_date"]._description_string(self.env),
+                )
+            )
 
     def _sdr_visits(self):
         visit_type = self.env.ref(VISIT_TYPE, raise_if_not_found=False)

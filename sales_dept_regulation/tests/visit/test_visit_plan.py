@@ -98,3 +98,9 @@ class TestVisitPlan(VisitCommon):
         self.assertEqual(visit.feedback, "Order promised")
         self.assertEqual(self._visits(self.customer, active=False), visit)
         self.assertEqual(self.customer.customer_last_visit_date, date(2026, 6, 16))
+        with self.assertRaisesMessage(UserError, "Visit Done On"):
+            visit.with_user(self.salesperson).write({"sdr_visit_done_date": date(2026, 6, 1)})
+        with self.assertRaisesMessage(UserError, "Visit Done On"):
+            self._visit(self.customer, self.salesperson, date(2026, 6, 16)).with_user(
+                self.salesperson
+            ).copy({"sdr_visit_done_date": date(2026, 6, 1)})
