@@ -953,6 +953,7 @@ class TestFuzz(ConductCommon, ContractCommon):
             ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
             *self._after_sales_specs(create, write, action, wizard, render, fine_data),
+            *self._visit_specs(create, write, action, wizard),
         ]
 
     def _after_sales_specs(self, create, write, action, wizard, render, report_data):
@@ -1049,6 +1050,111 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "render",
                 ["department_head", "admin"],
                 render("sales_dept_regulation.helpdesk_ticket_xlsx", [[]], report_data),
+            ),
+        ]
+
+    def _visit_specs(self, create, write, action, wizard):
+        # visits: the salesperson's draft log of today, a planned visit, a new product
+        today = date.today()
+        work_log = (
+            self.env["sale.work.log"].with_user(self.salesperson).create({"date": today}).sudo()
+        )
+        visit = self.env["mail.activity"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "res_id": self.customer.id,
+                "activity_type_id": self.env.ref(f"{MODULE}.mail_activity_type_customer_visit").id,
+                "user_id": self.salesperson.id,
+            }
+        )
+        plan_wizard = self.env["sale.visit.plan.wizard"].create({"period": "week"})
+        new_product = self.env["product.template"].create({"name": "Fuzz new product"})
+        return [
+            (
+                "sale.work.log",
+                "create",
+                ["salesperson", "department_head", "admin"],
+                create("sale.work.log", self.own_fields("sale.work.log")),
+            ),
+            (
+                "sale.work.log",
+                "write",
+                ["salesperson", "department_head", "admin"],
+                write(work_log, self.own_fields("sale.work.log")),
+            ),
+            (
+                "sale.work.log",
+                "action_submit",
+                ["salesperson", "department_head"],
+                action(work_log, "action_submit"),
+            ),
+            (
+                "sale.work.log",
+                "action_comment",
+                ["salesperson", "department_head", "admin"],
+                action(work_log, "action_comment", 1),
+            ),
+            (
+                "sale.work.log.comment",
+                "create",
+                ["salesperson", "department_head", "admin"],
+                create(
+                    "sale.work.log.comment",
+                    self.own_fields("sale.work.log.comment"),
+                    {"log_id": work_log.id, "author_id": self.salesperson.id, "body": "x"},
+                ),
+            ),
+            (
+                "sale.work.log.comment.wizard",
+                "create+action_comment",
+                ["salesperson", "department_head", "admin"],
+                wizard(
+                    "sale.work.log.comment.wizard",
+                    self.own_fields("sale.work.log.comment.wizard"),
+                    {"log_id": work_log.id, "body": "x"},
+                    "action_comment",
+                ),
+            ),
+            (
+                "sale.visit.plan.wizard",
+                "create+action_plan",
+                ["salesperson", "department_head", "admin"],
+                wizard(
+                    "sale.visit.plan.wizard",
+                    self.own_fields("sale.visit.plan.wizard"),
+                    {"period": "week"},
+                    "action_plan",
+                ),
+            ),
+            (
+                "sale.visit.plan.wizard.line",
+                "create",
+                ["salesperson", "admin"],
+                create(
+                    "sale.visit.plan.wizard.line",
+                    self.own_fields("sale.visit.plan.wizard.line"),
+                    {
+                        "wizard_id": plan_wizard.id,
+                        "partner_id": self.customer.id,
+                        "date": today.isoformat(),
+                    },
+                ),
+            ),
+            (
+                "mail.activity",
+                "write+action_sdr_visit_done",
+                ["salesperson", "department_head", "admin"],
+                write(
+                    visit,
+                    self.own_fields("mail.activity") + ["feedback", "date_deadline"],
+                    then=lambda target: target.action_sdr_visit_done(),
+                ),
+            ),
+            (
+                "product.template",
+                "write",
+                ADMINS,
+                write(new_product, self.own_fields("product.template")),
             ),
         ]
 

@@ -1,7 +1,10 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ProductTemplate(models.Model):
@@ -15,3 +18,16 @@ class ProductTemplate(models.Model):
         help="A product is new for the company's New Product Period after this date: "
         "its first sale to a customer schedules a visit to that customer.",
     )
+
+    @api.constrains("sdr_launch_date")
+    def _check_sdr_launch_date(self):
+        for template in self:
+            launch = template.sdr_launch_date
+            if launch and not date(1900, 1, 1) <= launch <= date(2999, 12, 31):
+                raise ValidationError(
+                    self.env._(
+                        "The launch date of %(product)s is not a real date: %(date)s.",
+                        product=template.display_name,
+                        date=launch,
+                    )
+                )

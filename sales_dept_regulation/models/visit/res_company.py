@@ -34,8 +34,10 @@ class ResCompany(models.Model):
         "CHECK(sdr_work_log_due_hour >= 0 AND sdr_work_log_due_hour <= 23)",
         "The work log's due hour must be between 0 and 23.",
     )
-    _sdr_visit_periods_positive = models.Constraint(
-        "CHECK(sdr_prospect_review_months > 0 AND sdr_new_product_months > 0 "
-        "AND sdr_new_product_visit_days > 0)",
-        "The prospect review interval, the new product period and the visit days must be positive.",
+    _sdr_visit_periods_range = models.Constraint(
+        "CHECK(sdr_prospect_review_months BETWEEN 1 AND 120 "
+        "AND sdr_new_product_months BETWEEN 1 AND 120 "
+        "AND sdr_new_product_visit_days BETWEEN 1 AND 3650)",
+        "The prospect review interval and the new product period must be between 1 and 120 "
+        "months, the days to the visit between 1 and 3650.",
     )

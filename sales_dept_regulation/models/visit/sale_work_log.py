@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 
@@ -18,6 +18,8 @@ WORK_LOG_STATES = [("draft", "Draft"), ("submitted", "Submitted")]
 DRAFT_FIELDS = frozenset({"visit_ids", "call_count", "call_notes", "outcome", "next_steps"})
 # and, when she opens it, the day and the company it is for
 CREATE_FIELDS = DRAFT_FIELDS | {"date", "company_id"}
+# a log is written for a day of the last year (a later one is a typo)
+LOG_DAYS_BACK = 366
 
 
 def next_working_day(day):
@@ -104,9 +106,9 @@ class SaleWorkLog(models.Model):
         "UNIQUE(user_id, date)",
         "A salesperson writes one work log per day.",
     )
-    _call_count_positive = models.Constraint(
-        "CHECK(call_count >= 0)",
-        "The number of calls cannot be negative.",
+    _call_count_range = models.Constraint(
+        "CHECK(call_count >= 0 AND call_count <= 1000)",
+        "The number of calls of a day must be between 0 and 1000.",
     )
 
     # ------------------------------------------------------------
@@ -173,6 +175,13 @@ class SaleWorkLog(models.Model):
                         date=log.date,
                     )
                 )
+            if log.date < today - timedelta(days=LOG_DAYS_BACK):
+                raise ValidationError(
+                    self.env._(
+                        "A work log is written for a day of the last year, not %(date)s.",
+                        date=log.date,
+                    )
+                )
 
     # ------------------------------------------------------------
     # ONCHANGE
@@ -214,8 +223,11 @@ class SaleWorkLog(models.Model):
         for vals in vals_list:
             # the day's done visits, unless the form already brought them
             if "visit_ids" not in vals:
+                day = vals.get("date") or fields.Date.context_today(self)
+                if not isinstance(day, (str, date)):
+                    continue  # not a day: the ORM refuses it
+                day = fields.Date.to_date(day)
                 user = self.env["res.users"].browse(vals.get("user_id") or self.env.uid)
-                day = fields.Date.to_date(vals.get("date")) or fields.Date.context_today(self)
                 vals["visit_ids"] = [fields.Command.set(self._sdr_done_visits(user, day).ids)]
         records = super(SaleWorkLog, logs).create(vals_list)
         check_rules_as_written(records)

@@ -6,12 +6,28 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ...models import roles
 from ...models.visit.mail_activity import VISIT_TYPE
 
 PLAN_PERIODS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
+# visits are planned within two years of today (a later day is a typo)
+PLAN_DAYS_RANGE = 730
+
+
+def check_plan_day(records, fname):
+    today = fields.Date.context_today(records)
+    for record in records:
+        day = record[fname]
+        if day and abs((day - today).days) > PLAN_DAYS_RANGE:
+            raise ValidationError(
+                records.env._(
+                    "%(field)s must be within two years of today, not %(date)s.",
+                    field=records._fields[fname]._description_string(records.env),
+                    date=day,
+                )
+            )
 
 
 class SaleVisitPlanWizard(models.TransientModel):
@@ -35,6 +51,10 @@ class SaleVisitPlanWizard(models.TransientModel):
     date_to = fields.Date(string="To", compute="_compute_period")
     line_ids = fields.One2many("sale.visit.plan.wizard.line", "wizard_id", string="Visits")
 
+    @api.constrains("date")
+    def _check_date(self):
+        check_plan_day(self, "date")
+
     @api.depends("period", "date")
     def _compute_period(self):
         for wizard in self:
@@ -42,6 +62,9 @@ class SaleVisitPlanWizard(models.TransientModel):
 
     def _sdr_period_bounds(self):
         day = self.date or fields.Date.context_today(self)
+        today = fields.Date.context_today(self)
+        if abs((day - today).days) > PLAN_DAYS_RANGE:
+            day = today
         if self.period == "day":
             return day, day
         if self.period == "month":
@@ -153,3 +176,7 @@ class SaleVisitPlanWizardLine(models.TransientModel):
     note = fields.Char(string="Purpose")
     proposed = fields.Boolean(string="Due by Grade", readonly=True)
     next_visit_date = fields.Date(related="partner_id.customer_next_visit_date")
+
+    @api.constrains("date")
+    def _check_date(self):
+        check_plan_day(self, "date")
