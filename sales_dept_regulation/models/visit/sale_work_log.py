@@ -70,8 +70,8 @@ class SaleWorkLog(models.Model):
         ],
     )
     visit_count = fields.Integer(string="Visits", compute="_compute_visit_count", store=True)
-    call_count = fields.Integer(string="Calls", tracking=True)
-    call_notes = fields.Text(string="Call Notes")
+    call_count = fields.Integer(tracking=True)
+    call_notes = fields.Text()
     outcome = fields.Text(string="Outcomes")
     next_steps = fields.Text(string="Next Steps")
     deadline = fields.Datetime(
@@ -272,9 +272,6 @@ class SaleWorkLog(models.Model):
             raise UserError(
                 self.env._("A submitted or missing work log cannot be deleted: it is a record.")
             )
-
-    def copy(self, default=None):
-        raise UserError(self.env._("A work log cannot be duplicated: open the day's own log."))
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -17,5 +17,5 @@ class SaleWorkLogComment(models.Model):
     )
     company_id = fields.Many2one(related="log_id.company_id", store=True, index=True)
     user_id = fields.Many2one(related="log_id.user_id", string="Salesperson", store=True)
-    author_id = fields.Many2one("res.users", string="Author", required=True)
+    author_id = fields.Many2one("res.users", required=True)
     body = fields.Text(string="Comment", required=True)
