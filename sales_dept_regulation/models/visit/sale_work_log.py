@@ -73,7 +73,7 @@ class SaleWorkLog(models.Model):
     call_count = fields.Integer(tracking=True)
     call_notes = fields.Text()
     outcome = fields.Text(string="Outcomes")
-    next_steps = fields.Text(string="Next Steps")
+    next_steps = fields.Text()
     deadline = fields.Datetime(
         string="Due By",
         compute="_compute_deadline",
