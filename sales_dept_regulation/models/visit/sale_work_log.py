@@ -381,6 +381,53 @@ class SaleWorkLog(models.Model):
         )
 
     @api.model
+    def _sdr_visit_figures(self, users, date_from, date_to):
+        """The figures of the weekly review for ``users`` over [date_from,
+        date_to]: {user id: {visits_planned, visits_done, calls, logs, logs_late}}.
+        Visits planned are the visits due in the period (open or done), done ones
+        count on the day they were done; three _read_group for any number of
+        users, under the caller's access rights."""
+        figures = {
+            user.id: dict.fromkeys(
+                ("visits_planned", "visits_done", "calls", "logs", "logs_late"), 0
+            )
+            for user in users
+        }
+        visit_domain = [
+            ("res_model", "=", "res.partner"),
+            ("activity_type_id", "=", self.env.ref(VISIT_TYPE).id),
+            ("user_id", "in", users.ids),
+        ]
+        activities = self.env["mail.activity"].with_context(active_test=False)
+        for user, count in activities._read_group(
+            visit_domain + [("date_deadline", ">=", date_from), ("date_deadline", "<=", date_to)],
+            ["user_id"],
+            ["__count"],
+        ):
+            figures[user.id]["visits_planned"] = count
+        for user, count in activities._read_group(
+            visit_domain
+            + [
+                ("active", "=", False),
+                ("sdr_visit_done_date", ">=", date_from),
+                ("sdr_visit_done_date", "<=", date_to),
+            ],
+            ["user_id"],
+            ["__count"],
+        ):
+            figures[user.id]["visits_done"] = count
+        for user, is_late, count, calls in self._read_group(
+            [("user_id", "in", users.ids), ("date", ">=", date_from), ("date", "<=", date_to)],
+            ["user_id", "is_late"],
+            ["__count", "call_count:sum"],
+        ):
+            figures[user.id]["logs"] += count
+            figures[user.id]["calls"] += calls
+            if is_late:
+                figures[user.id]["logs_late"] += count
+        return figures
+
+    @api.model
     def _cron_sdr_flag_late_logs(self):
         """Flag the drafts past their due time late, and open a late, missing log
         for each salesperson who wrote none for a working day now due (the last

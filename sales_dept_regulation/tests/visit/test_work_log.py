@@ -144,3 +144,29 @@ class TestWorkLog(VisitCommon):
         self.assertTrue(all(missing.mapped("is_late")))
         with self.assertRaisesMessage(UserError, "deleted"):
             missing[0].with_user(self.salesperson).unlink()
+
+    def test_weekly_review_figures_per_salesperson(self):
+        planned = self._visit(self.customer, self.salesperson, date(2026, 6, 16))
+        self._visit(self.customer, self.salesperson, date(2026, 6, 30))  # next week
+        done = self._visit(self.customer, self.salesperson, date(2026, 6, 12))
+        with freeze_time(datetime(2026, 6, 15, 3, 0)):
+            done.with_user(self.salesperson).write({"feedback": "Done on Monday"})
+            done.with_user(self.salesperson).action_sdr_visit_done()
+        on_time = self._log(date(2026, 6, 15), call_count=4, outcome="Quotes")
+        late = self._log(date(2026, 6, 16), call_count=2, outcome="Order")
+        with freeze_time(datetime(2026, 6, 16, 1, 0)):
+            on_time.with_user(self.salesperson).action_submit()
+        with freeze_time(datetime(2026, 6, 18, 1, 0)):
+            late.with_user(self.salesperson).action_submit()
+        users = self.salesperson | self.other_salesperson
+        figures = (
+            self.env["sale.work.log"]
+            .with_user(self.head)
+            ._sdr_visit_figures(users, date(2026, 6, 15), date(2026, 6, 21))
+        )
+        self.assertTrue(planned.active)
+        self.assertEqual(
+            figures[self.salesperson.id],
+            {"visits_planned": 1, "visits_done": 1, "calls": 6, "logs": 2, "logs_late": 1},
+        )
+        self.assertEqual(set(figures[self.other_salesperson.id].values()), {0})
