@@ -66,7 +66,7 @@ registry.category("web_tour.tours").add("sales_dept_regulation_forecast_phone", 
         {
             content: "Submitted: frozen, in Chinese",
             trigger:
-                ".o_form_view:not(:has(button[name=action_submit])) .o_statusbar_status .o_arrow_button_current:contains(已提交)",
+                ".o_form_view:not(:has(button[name=action_submit])) .o_statusbar_status:contains(已提交)",
             run() {
                 checkChinese("已提交的预测（手机）");
             },
