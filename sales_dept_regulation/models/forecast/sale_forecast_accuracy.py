@@ -54,7 +54,12 @@ class SaleForecastAccuracy(models.Model):
         return SQL(
             f"""
             SELECT
-                ROW_NUMBER() OVER (ORDER BY rows.forecast_id, rows.partner_id) AS id,
+                -- stable while other forecasts come and go: the forecast's id
+                -- and the customer's rank in it
+                rows.forecast_id::bigint * 100000
+                    + ROW_NUMBER() OVER (
+                        PARTITION BY rows.forecast_id ORDER BY rows.partner_id
+                    ) AS id,
                 rows.forecast_id,
                 f.company_id,
                 company.currency_id,
