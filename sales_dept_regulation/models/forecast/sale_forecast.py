@@ -151,7 +151,7 @@ class SaleForecast(models.Model):
         for forecast in self:
             forecast.amount_total = sum(forecast.line_ids.mapped("amount"))
 
-    @api.depends("month", "company_id")
+    @api.depends("month", "company_id.sdr_forecast_due_day")
     def _compute_deadline(self):
         for forecast in self:
             # a submitted forecast keeps the due date it was judged by
