@@ -112,7 +112,6 @@ class SaleForecast(models.Model):
     date_start = fields.Datetime(string="Month Start", compute="_compute_month_bounds", store=True)
     date_stop = fields.Datetime(string="Month End", compute="_compute_month_bounds", store=True)
     actual_amount = fields.Monetary(
-        string="Actual Amount",
         compute="_compute_accuracy",
         help="The untaxed amount of the salesperson's confirmed orders dated in the month, "
         "in the company's currency (submitted forecasts only).",

@@ -130,7 +130,7 @@ class SaleForecast(models.Model):
             .sudo()
             .all_user_ids.filtered(lambda user: user.active and not user.share)
         )
-        companies = self.env["res.company"].sudo().search([])
+        companies = self.env["res.company"].sudo().search([("active", "=", True)])
         if as_job:
             cron._commit_progress(remaining=len(companies))
         for company in companies:
