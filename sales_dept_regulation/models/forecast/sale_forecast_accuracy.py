@@ -109,13 +109,34 @@ class SaleForecastAccuracy(models.Model):
         )
 
     @api.model
+    def _flush_sources(self):
+        """Write the pending changes of the tables the view reads: within a
+        transaction (a confirmation, then the figures) the view sees them."""
+        env = self.env
+        env["sale.forecast"].flush_model(
+            ["state", "user_id", "company_id", "month", "date_start", "date_stop"]
+        )
+        env["sale.forecast.line"].flush_model(["forecast_id", "partner_id", "amount"])
+        env["sale.order"].flush_model(
+            [
+                "state",
+                "user_id",
+                "company_id",
+                "partner_id",
+                "date_order",
+                "amount_untaxed",
+                "currency_rate",
+            ]
+        )
+        env["res.partner"].flush_model(["commercial_partner_id"])
+
+    @api.model
     def _forecast_figures(self, forecasts):
         """{forecast id: (actual amount, accuracy)} of the submitted ``forecasts``."""
         submitted = forecasts.filtered(lambda f: f.id and f.state == "submitted")
         if not submitted:
             return {}
-        # the view reads the forecasts' and the orders' tables: pending writes first
-        self.env.flush_all()
+        self._flush_sources()
         groups = self.sudo()._read_group(
             [("forecast_id", "in", submitted.ids)],
             ["forecast_id"],

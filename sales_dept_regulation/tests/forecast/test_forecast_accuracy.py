@@ -82,6 +82,9 @@ class TestForecastAccuracy(ForecastCommon):
         forecast = self._submitted_february()
         # three times the forecast: 1 - |12000 - 2000| / 2000 < 0, shown as 0
         self._order(self.customer_a, 12000, datetime(2026, 2, 3, 2, 0))
+        # the order's pending date is written before the forecast reads the view
+        self.assertEqual(forecast.actual_amount, 12000)
+        self.assertEqual(forecast.accuracy, 0)
         with freeze_time(datetime(2026, 1, 20, 2, 0)):
             draft = self._forecast(FEB, [(self.customer_a, 100)], user=self.other_salesperson)
         self.env.flush_all()
