@@ -119,6 +119,9 @@
         "report/aftersales/ir_actions_report.xml",
         "views/aftersales/menus.xml",
         "data/aftersales/sale_regulation_dashboard_tile_data.xml",
+        "security/review/ir.model.access.csv",
+        "report/review/sale_weekly_review_report.xml",
+        "views/review/sale_weekly_review_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
