@@ -54,6 +54,15 @@ class SaleWeeklyReview(models.TransientModel):
             review.week_start = day - timedelta(days=day.weekday())
             review.week_end = review.week_start + timedelta(days=6)
 
+    @api.depends("user_id", "week_date")
+    def _compute_display_name(self):
+        for review in self:
+            review.display_name = self.env._(
+                "%(salesperson)s, week of %(day)s",
+                salesperson=review.user_id.name or "",
+                day=self._date(review.week_start) if review.week_start else "",
+            )
+
     @api.constrains("user_id")
     def _check_user_id(self):
         # a salesperson reviews her own week; the department's are the managers'.

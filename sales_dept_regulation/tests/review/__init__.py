@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from .test_weekly_review import *
+from .test_weekly_review_tour import *
