@@ -162,7 +162,9 @@ class CrmPhonecall(models.Model):
 
     def action_sdr_view_quotations(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations_with_onboarding")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
         action["domain"] = [("sdr_phonecall_id", "=", self.id)]
         action["context"] = {"create": False}
         return action

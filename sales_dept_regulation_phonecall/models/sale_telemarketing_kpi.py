@@ -248,4 +248,21 @@ class SaleTelemarketingKpi(models.Model):
 
     @property
     def _table_query(self):
-        return SQL(self._query())
+        # what the query reads, flushed first: a KPI read right after a write
+        # in the same transaction sees it
+        fields_read = {
+            "crm.phonecall": ("user_id", "state", "active", "date", "direction", "partner_id")
+            + ("company_id",),
+            "res.partner": ("commercial_partner_id", "tz"),
+            "res.users": ("partner_id", "company_id"),
+            "sale.order": ("state", "user_id", "company_id", "date_order", "partner_id")
+            + ("amount_untaxed", "currency_rate", "sdr_phonecall_id", "create_date"),
+        }
+        return SQL(
+            self._query(),
+            to_flush=[
+                self.env[model]._fields[name]
+                for model, names in fields_read.items()
+                for name in names
+            ],
+        )
