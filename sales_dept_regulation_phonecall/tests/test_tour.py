@@ -19,4 +19,5 @@ class TestPhonecallTour(HttpCase):
         self.assertEqual(call.partner_id, self.env.ref("sales_dept_regulation.partner_demo_huaxin"))
         self.assertEqual(call.source_id, self.env.ref(f"{MODULE}.utm_source_trade_show"))
         self.assertEqual((call.state, call.sdr_call_result), ("done", "not_interested"))
-        self.assertEqual(call.company_id, self.env.ref("sales_dept_regulation.company_demo_jianshi"))
+        demo_company = self.env.ref("sales_dept_regulation.company_demo_jianshi")
+        self.assertEqual(call.company_id, demo_company)
