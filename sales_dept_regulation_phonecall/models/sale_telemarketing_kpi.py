@@ -32,8 +32,8 @@ class SaleTelemarketingKpi(models.Model):
     _rec_name = "user_id"
 
     user_id = fields.Many2one("res.users", string="Telemarketer", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
     month = fields.Date(readonly=True, help="The first day of the month.")
     call_count = fields.Integer(string="Calls", readonly=True)
     call_in_count = fields.Integer(string="Inbound Calls", readonly=True)

@@ -79,5 +79,22 @@ registry.category("web_tour.tours").add("sales_dept_regulation_phonecall_log", {
             content: "Saved",
             trigger: ".o_form_view .o_form_saved",
         },
+        {
+            content: "Open Telemarketing again",
+            trigger: "[data-menu-xmlid='sales_dept_regulation_phonecall.menu_telemarketing']",
+            run: "click",
+        },
+        {
+            content: "Open her KPIs",
+            trigger: "[data-menu-xmlid='sales_dept_regulation_phonecall.sale_telemarketing_kpi_menu']",
+            run: "click",
+        },
+        {
+            content: "Her month, counted in the pivot",
+            trigger: ".o_pivot .o_pivot_header_cell_closed:contains(李娜), .o_pivot th:contains(李娜)",
+            run() {
+                checkChinese("电话营销指标");
+            },
+        },
     ],
 });
