@@ -111,6 +111,8 @@ class CrmPhonecall(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         users = self.env["res.users"]
+        if any(vals.get("sdr_previous_call_id") for vals in vals_list):
+            self._sdr_refuse_follow_up_link()
         for vals in vals_list:
             user = users.browse(vals["user_id"]) if "user_id" in vals else self.env.user
             # OCA's call has no company by default: the telemarketer's belongs to hers,
@@ -122,6 +124,8 @@ class CrmPhonecall(models.Model):
         return calls
 
     def write(self, vals):
+        if vals.get("sdr_previous_call_id"):
+            self._sdr_refuse_follow_up_link()
         res = super().write(vals)
         if {"state", "sdr_call_result", "date_action_next", "user_id"} & set(vals):
             self._sdr_schedule_follow_up()
@@ -222,12 +226,32 @@ class CrmPhonecall(models.Model):
                     }
                 )
 
+    def _sdr_refuse_follow_up_link(self):
+        # the link tells that a call was followed up (no second follow-up is then
+        # scheduled): only the scheduling below writes it, after an explicit sudo()
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "%(field)s is set when the next call is scheduled from a call only.",
+                    field=self._sdr_label("sdr_previous_call_id"),
+                )
+            )
+
     def get_values_schedule_another_phonecall(self, vals):
         res = super().get_values_schedule_another_phonecall(vals)
-        res["sdr_previous_call_id"] = self.id
         if self.company_id:
             res["company_id"] = self.company_id.id
         return res
+
+    def schedule_another_phonecall(self, vals, return_recordset=False):
+        """OCA's scheduling (its button and the automatic follow-up), the new call
+        linked back to the call it follows up."""
+        new_calls = super().schedule_another_phonecall(vals, return_recordset=False)
+        for call_id, new_call in new_calls.items():
+            new_call.sudo().write({"sdr_previous_call_id": call_id})
+        if return_recordset:
+            return self.browse().union(*new_calls.values())
+        return new_calls
 
     def redirect_phonecall_view(self):
         # OCA names the action with a code string its own zh_CN lacks

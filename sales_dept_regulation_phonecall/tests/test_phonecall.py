@@ -53,6 +53,20 @@ class TestTelemarketerCall(PhonecallCommon):
         # saving again schedules no second call
         call.with_user(self.telemarketer).write({"sdr_call_result": "interested"})
         self.assertEqual(call.sdr_follow_up_call_ids, follow_up)
+        # the link is the scheduling's: a client cannot mark a call as followed up
+        with self.assertRaisesMessage(UserError, "Follow-up Of is set when the next call"):
+            self._call(state="open", sdr_call_result=False, sdr_previous_call_id=call.id)
+        with self.assertRaisesMessage(UserError, "Follow-up Of is set when the next call"):
+            planned.with_user(self.telemarketer).write({"sdr_previous_call_id": call.id})
+        # OCA's wizard (Schedule Other Call) links the call it schedules the same way
+        wizard = (
+            self.env["crm.phonecall2phonecall"]
+            .with_user(self.telemarketer)
+            .with_context(active_id=planned.id, active_ids=planned.ids)
+            .create({"name": "Call again", "action": "schedule"})
+        )
+        wizard.action_schedule()
+        self.assertEqual(planned.sdr_follow_up_call_ids.name, "Call again")
         # the scheduled call, once held, takes its own result
         follow_up.with_user(self.telemarketer).write(
             {"state": "done", "sdr_call_result": "not_interested"}
