@@ -114,7 +114,9 @@ class CrmPhonecall(models.Model):
         if any(vals.get("sdr_previous_call_id") for vals in vals_list):
             self._sdr_refuse_follow_up_link()
         for vals in vals_list:
-            user = users.browse(vals["user_id"]) if "user_id" in vals else self.env.user
+            user_id = vals.get("user_id", self.env.uid)
+            # anything but an id is left to the ORM to refuse
+            user = users.browse(user_id) if isinstance(user_id, int) else users
             # OCA's call has no company by default: the telemarketer's belongs to hers,
             # so that the company rules and the KPIs place it
             if user and user._has_group(TELEMARKETER) and not vals.get("company_id"):
@@ -236,6 +238,53 @@ class CrmPhonecall(models.Model):
                     field=self._sdr_label("sdr_previous_call_id"),
                 )
             )
+
+    @api.model
+    def _sdr_call_figures(self, users, date_from, date_to):
+        """The weekly review's call figures: {user: {figure: count}} for ``users``
+        between two UTC datetimes (``date_from`` included, ``date_to`` excluded), read
+        with the caller's rights, one _read_group per model:
+
+        - ``calls``, ``calls_in``, ``calls_out``: held calls, by direction;
+        - ``quotations``: next-day quotations created from their calls;
+        - ``calls_to_make``: calls still to make, planned before ``date_to``."""
+        figures = {
+            user: dict.fromkeys(("calls", "calls_in", "calls_out", "quotations"), 0)
+            | {"calls_to_make": 0}
+            for user in users
+        }
+        held = self._read_group(
+            [
+                ("user_id", "in", users.ids),
+                ("state", "=", "done"),
+                ("date", ">=", date_from),
+                ("date", "<", date_to),
+            ],
+            ["user_id", "direction"],
+            ["__count"],
+        )
+        for user, direction, count in held:
+            figures[user]["calls"] += count
+            figures[user][f"calls_{direction}"] += count
+        to_make = self._read_group(
+            [("user_id", "in", users.ids), ("state", "=", "open"), ("date", "<", date_to)],
+            ["user_id"],
+            ["__count"],
+        )
+        for user, count in to_make:
+            figures[user]["calls_to_make"] = count
+        quotations = self.env["sale.order"]._read_group(
+            [
+                ("sdr_phonecall_id.user_id", "in", users.ids),
+                ("create_date", ">=", date_from),
+                ("create_date", "<", date_to),
+            ],
+            ["sdr_phonecall_id.user_id"],
+            ["__count"],
+        )
+        for user, count in quotations:
+            figures[user]["quotations"] = count
+        return figures
 
     def get_values_schedule_another_phonecall(self, vals):
         res = super().get_values_schedule_another_phonecall(vals)

@@ -1,7 +1,7 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from datetime import date
+from datetime import date, datetime
 
 from odoo.tests import tagged
 
@@ -80,3 +80,31 @@ class TestTelemarketingKpi(PhonecallCommon):
             )
         )
         self.assertEqual(groups, {self.telemarketer: 4, self.telemarketer_2: 1})
+
+    def test_weekly_call_figures(self):
+        self._call(date="2026-03-02 02:00:00", direction="in")
+        self._call(date="2026-03-03 02:00:00")
+        self._call(date="2026-03-09 02:00:00")
+        self._call(date="2026-03-04 02:00:00", state="open", sdr_call_result=False)
+        call = self._call(date="2026-03-04 02:00:00", sdr_call_result="ordered")
+        action = call.with_user(self.telemarketer).action_sdr_create_next_day_quotation()
+        # created that week (the transaction's clock is the database's: set it)
+        self.env.cr.execute(
+            "UPDATE sale_order SET create_date = '2026-03-04 03:00:00' WHERE id = %s",
+            [action["res_id"]],
+        )
+        # the week of March 2nd in Shanghai, as the weekly review asks for it
+        figures = (
+            self.env["crm.phonecall"]
+            .with_user(self.department_head)
+            ._sdr_call_figures(
+                self.telemarketer | self.telemarketer_2,
+                datetime(2026, 3, 1, 16, 0),
+                datetime(2026, 3, 8, 16, 0),
+            )
+        )
+        self.assertEqual(
+            figures[self.telemarketer],
+            {"calls": 3, "calls_in": 1, "calls_out": 2, "quotations": 1, "calls_to_make": 1},
+        )
+        self.assertEqual(figures[self.telemarketer_2]["calls"], 0)
