@@ -76,6 +76,12 @@ class TestPhonecallAccess(PhonecallCommon):
             .export_data(["name", "source_id", "sdr_call_result"])["datas"]
         )
         self.assertEqual(rows, [["SDR own call", "SDR Trade Show", "No Answer"]])
+        # OCA's analysis of the calls follows them
+        report = self.env["crm.phonecall.report"].with_user(self.telemarketer)
+        self.assertEqual(
+            report._read_group([("id", "in", self.calls.ids)], ["user_id"], ["__count"]),
+            [(self.telemarketer, 1)],
+        )
         # her KPIs only
         kpis = self._visible(self.telemarketer, "sale.telemarketing.kpi", self._kpi_domain())
         self.assertEqual(kpis.user_id, self.telemarketer)
@@ -116,6 +122,8 @@ class TestPhonecallAccess(PhonecallCommon):
         )
         self.assertEqual(groups, {self.telemarketer: 1, self.telemarketer_2: 1})
         self.assertEqual(len(self._visible(head).export_data(["name"])["datas"]), 2)
+        report = self.env["crm.phonecall.report"].with_user(head)
+        self.assertEqual(report.search_count([("id", "in", self.calls.ids)]), 2)
         kpis = self._visible(head, "sale.telemarketing.kpi", self._kpi_domain())
         self.assertEqual(kpis.user_id, self.telemarketer | self.telemarketer_2)
         groups = dict(
