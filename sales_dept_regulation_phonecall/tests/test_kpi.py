@@ -108,3 +108,12 @@ class TestTelemarketingKpi(PhonecallCommon):
             {"calls": 3, "calls_in": 1, "calls_out": 2, "quotations": 1, "calls_to_make": 1},
         )
         self.assertEqual(figures[self.telemarketer_2]["calls"], 0)
+        # the weekly review shows them, in its calls section
+        self.telemarketer.tz = "Asia/Shanghai"
+        review = (
+            self.env["sale.weekly.review"]
+            .with_user(self.department_head)
+            .create({"user_id": self.telemarketer.id, "week_date": date(2026, 3, 4)})
+        )
+        calls = next(s for s in review._review_sections() if s["key"] == "calls")
+        self.assertEqual([value for _label, value in calls["rows"]], ["3", "1", "2", "1", "1"])
