@@ -7,3 +7,4 @@ from . import sale_forecast
 from . import sale_forecast_line
 from . import sale_forecast_workflow
 from . import sale_forecast_accuracy
+from . import sale_weekly_review

@@ -195,18 +195,19 @@ class SaleForecast(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _forecast_review_figures(self, users, month):
+    def _forecast_review_figures(self, users, month, company=None):
         """{user id: {"forecast": the forecast or an empty record, "amount",
         "state", "is_late", "deadline", "actual_amount", "accuracy"}} of
-        ``month`` (a date, first of the month) for ``users``, as the current
-        user sees the forecasts (cancelled ones left out). Read by the weekly
-        review."""
+        ``month`` (a date, first of the month) for ``users`` in ``company``
+        (default: the current one), as the current user sees the forecasts
+        (cancelled ones left out). Read by the weekly review."""
+        company = company or self.env.company
         forecasts = self.search(
             [
                 ("user_id", "in", users.ids),
                 ("month", "=", month),
                 ("state", "!=", "cancelled"),
-                ("company_id", "in", self.env.companies.ids),
+                ("company_id", "=", company.id),
             ]
         )
         figures = {}

@@ -93,3 +93,24 @@ class TestForecastAccuracy(ForecastCommon):
         )
         self.assertEqual(row.accuracy, 0)
         self.assertFalse(self.Accuracy.search([("forecast_id", "=", draft.id)]))
+
+    def test_weekly_review_shows_the_forecasts(self):
+        forecast = self._submitted_february()
+        self._order(self.customer_a, 1500, datetime(2026, 2, 10, 2, 0))
+        # March's forecast: a draft, due on 25 February
+        with freeze_time(datetime(2026, 1, 20, 2, 0)):
+            self._forecast(date(2026, 3, 1), [(self.customer_b, 100)])
+        with freeze_time(datetime(2026, 2, 12, 2, 0)):
+            review = (
+                self.env["sale.weekly.review"]
+                .with_user(self.head)
+                .create({"user_id": self.salesperson.id, "week_date": "2026-02-11"})
+            )
+            section = next(s for s in review._review_sections() if s["key"] == "forecasts")
+        rows = dict(section["rows"])
+        self.assertIn("6,000.00", rows["Forecast of this month"])
+        self.assertIn("1,500.00", rows["Confirmed against it so far"])
+        self.assertIn("Not submitted", rows["Forecast of next month"])
+        self.assertIn(review._date(date(2026, 2, 25)), rows["Forecast of next month"])
+        self.assertEqual(rows["Accuracy of last month"], "—")
+        self.assertEqual(forecast.state, "submitted")
