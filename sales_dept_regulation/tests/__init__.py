@@ -15,6 +15,8 @@ from . import test_fuzz
 from .archive import *
 from .sample import *
 from .dashboard import *
+from .review import *
+from .forecast import *
 from .visit import *
 from . import test_company_setup
 from . import test_access_inventory

@@ -140,9 +140,10 @@ class SaleWorkLog(models.Model):
     def _sdr_deadline_of(self, day):
         """The due time (naive UTC) of the log of ``day``."""
         tz = pytz.timezone(self.user_id.tz or self.env.context.get("tz") or "UTC")
-        due = datetime.combine(
-            next_working_day(day), time(hour=self.company_id.sdr_work_log_due_hour)
-        )
+        # the company's constraint refuses an hour out of 0..23 when the write is
+        # flushed, after this recompute: clamp rather than fail before it
+        hour = min(max(self.company_id.sdr_work_log_due_hour, 0), 23)
+        due = datetime.combine(next_working_day(day), time(hour=hour))
         return tz.localize(due).astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.constrains("visit_ids", "user_id", "date")
