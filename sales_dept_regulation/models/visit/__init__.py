@@ -9,3 +9,4 @@ from . import res_partner
 from . import sale_work_log
 from . import sale_order
 from . import sale_work_log_comment
+from . import sale_weekly_review

@@ -170,3 +170,18 @@ class TestWorkLog(VisitCommon):
             {"visits_planned": 1, "visits_done": 1, "calls": 6, "logs": 2, "logs_late": 1},
         )
         self.assertEqual(set(figures[self.other_salesperson.id].values()), {0})
+
+    def test_weekly_review_shows_the_visits_section(self):
+        done = self._visit(self.customer, self.salesperson, date(2026, 6, 16))
+        with freeze_time(datetime(2026, 6, 16, 3, 0)):
+            done.with_user(self.salesperson).write({"feedback": "Samples accepted"})
+            done.with_user(self.salesperson).action_sdr_visit_done()
+        with freeze_time(datetime(2026, 6, 17, 3, 0)):
+            review = (
+                self.env["sale.weekly.review"]
+                .with_user(self.head)
+                .create({"user_id": self.salesperson.id, "week_date": date(2026, 6, 17)})
+            )
+            section = next(s for s in review._review_sections() if s["key"] == "visits")
+        self.assertEqual(dict(section["rows"])["Visits done this week"], "1")
+        self.assertEqual(section["lines"][0][1:], [self.customer.name, "Samples accepted"])
