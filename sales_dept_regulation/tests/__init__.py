@@ -18,3 +18,4 @@ from .dashboard import *
 from .review import *
 from . import test_company_setup
 from . import test_access_inventory
+from .receivables import *

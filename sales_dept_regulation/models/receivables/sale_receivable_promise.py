@@ -60,6 +60,8 @@ class SaleReceivablePromise(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_values(self.env, vals_list)
+        # the access rights first: a user without them learns nothing of the invoice
+        self.check_access("create")
         if not self.env.su:
             for vals in vals_list:
                 unknown = set(vals) - PROMISE_FIELDS
