@@ -233,6 +233,27 @@ class TestAccessInventory(RegulationCommon):
             cls.force(order, {"is_contract": True})
         return order
 
+    def owners(self, user):
+        return [("own", user), ("other", self.outsider)]
+
+    @classmethod
+    def overdue_invoice(cls, user):
+        """A posted customer invoice of a customer of ``user``, past due."""
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": cls.customer(user).id,
+                "invoice_user_id": user.id,
+                "invoice_date": cls.today - timedelta(days=40),
+                "invoice_line_ids": [
+                    Command.create({"name": "Bottles", "quantity": 1, "price_unit": 100})
+                ],
+            }
+        )
+        move.action_post()
+        move.invoice_date_due = cls.today - timedelta(days=10)
+        return move
+
     def owned(self, build, user):
         """own / dept / other: the role's, a Sales colleague's, an outsider's."""
         return {"own": build(user), "dept": build(self.colleague), "other": build(self.outsider)}
@@ -458,6 +479,17 @@ class TestAccessInventory(RegulationCommon):
             return self.owned(self.customer, user)
         if model == "hr.employee":
             return {"own": self.employees[user], "other": self.employees[self.outsider]}
+        if model == "sale.receivable.overdue":
+            moves = {key: self.overdue_invoice(owner) for key, owner in self.owners(user)}
+            return {key: env[model].browse(move.id) for key, move in moves.items()}
+        if model == "sale.receivable.promise":
+            moves = self.records("sale.receivable.overdue", user)
+            return {
+                key: env[model].create(
+                    {"move_id": line.id, "promised_date": "2099-01-01", "user_id": owner.id}
+                )
+                for (key, line), (_key, owner) in zip(moves.items(), self.owners(user), strict=True)
+            }
         raise AssertionError(f"ACCESS.md names {model}, for which the test makes no records")
 
     # ------------------------------------------------------------

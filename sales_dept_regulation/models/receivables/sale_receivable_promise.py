@@ -13,10 +13,11 @@ PROMISE_FIELDS = {"move_id", "promised_date", "note"}
 class SaleReceivablePromise(models.Model):
     """A customer's promise to pay an overdue invoice by a date, recorded by the
     customer's salesperson. A promise is never changed nor deleted: a new
-    promise supersedes it, and the invoice keeps the history of them all."""
+    promise supersedes it, and the invoice keeps the history of them all (the
+    promises, and a note in the invoice's chatter for each; a promise has no
+    chatter of its own, nothing of it ever changes to be tracked)."""
 
     _name = "sale.receivable.promise"
-    _inherit = ["mail.thread"]
     _description = "Promise of Payment"
     _order = "id desc"
     _rec_name = "move_id"
@@ -45,12 +46,8 @@ class SaleReceivablePromise(models.Model):
         related="move_id.company_id", string="Company", store=True, readonly=True, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
-    promised_date = fields.Date(
-        string="Promised Payment Date", required=True, readonly=True, tracking=True
-    )
-    amount_residual = fields.Monetary(
-        string="Amount Due When Promised", readonly=True, tracking=True
-    )
+    promised_date = fields.Date(string="Promised Payment Date", required=True, readonly=True)
+    amount_residual = fields.Monetary(string="Amount Due When Promised", readonly=True)
     note = fields.Text(string="Note", readonly=True)
 
     # ------------------------------------------------------------
