@@ -62,17 +62,16 @@ class SaleReceivableOverdue(models.Model):
     name = fields.Char(string="Number", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
-    company_id = fields.Many2one("res.company", string="Company", readonly=True)
-    currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)
-    invoice_date = fields.Date(string="Invoice Date", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    invoice_date = fields.Date(readonly=True)
     invoice_date_due = fields.Date(string="Due Date", readonly=True)
     amount_total = fields.Monetary(string="Invoiced", readonly=True)
     amount_residual = fields.Monetary(string="Amount Due", readonly=True)
-    days_overdue = fields.Integer(string="Days Overdue", readonly=True, aggregator="max")
-    ageing = fields.Selection(AGEING, string="Ageing", readonly=True)
+    days_overdue = fields.Integer(readonly=True, aggregator="max")
+    ageing = fields.Selection(AGEING, readonly=True)
     promise_date = fields.Date(string="Promised Payment Date", readonly=True)
     promise_broken = fields.Boolean(
-        string="Promise Broken",
         readonly=True,
         help="The customer promised to pay by a date that has passed.",
     )

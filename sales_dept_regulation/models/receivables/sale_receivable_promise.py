@@ -48,7 +48,7 @@ class SaleReceivablePromise(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
     promised_date = fields.Date(string="Promised Payment Date", required=True, readonly=True)
     amount_residual = fields.Monetary(string="Amount Due When Promised", readonly=True)
-    note = fields.Text(string="Note", readonly=True)
+    note = fields.Text(readonly=True)
 
     # ------------------------------------------------------------
     # CRUD METHODS

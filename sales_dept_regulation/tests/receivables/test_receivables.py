@@ -89,7 +89,7 @@ class TestReceivables(ReceivablesCommon):
         self.assertTrue(line.can_promise)
         action = line.action_promise()
         with Form(
-            self.env[action["res_model"]].with_user(self.seller).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.seller).with_context(**action["context"])
         ) as form:
             form.promised_date = date(2099, 1, 15)
             form.followup_date = date(2099, 1, 16)

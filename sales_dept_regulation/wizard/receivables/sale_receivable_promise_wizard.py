@@ -16,7 +16,7 @@ class SaleReceivablePromiseWizard(models.TransientModel):
 
     move_id = fields.Many2one("account.move", string="Invoice", required=True, readonly=True)
     promised_date = fields.Date(string="Promised Payment Date", required=True)
-    note = fields.Text(string="Note")
+    note = fields.Text()
     followup_date = fields.Date(
         string="Follow up on",
         help="Schedules a follow-up activity on the invoice, assigned to you, on this day.",
