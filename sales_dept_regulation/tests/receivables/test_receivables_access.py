@@ -3,6 +3,7 @@
 
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -94,3 +95,34 @@ class TestReceivablesAccess(ReceivablesCommon):
             self.Promise.with_user(self.plain_user).create(
                 {"move_id": self.mine.id, "promised_date": "2099-01-01"}
             )
+
+    def test_other_companies_stay_apart(self):
+        other_company = (
+            self.env["account.journal"]
+            .search([("type", "=", "sale"), ("company_id", "!=", self.company.id)], limit=1)
+            .company_id
+        )
+        if not other_company:
+            self.skipTest("no second company with a chart of accounts")
+        move = (
+            self.env["account.move"]
+            .with_company(other_company)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "company_id": other_company.id,
+                    "partner_id": self.customer.id,
+                    "invoice_user_id": self.seller.id,
+                    "invoice_date": date(2026, 1, 1),
+                    "invoice_line_ids": [
+                        Command.create({"name": "Bottles", "quantity": 1, "price_unit": 50.0})
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        move.invoice_date_due = date(2026, 1, 10)
+        self.assertEqual(self.overdue(move).company_id, other_company)
+        for user in (self.seller, self.head):
+            with self.subTest(user=user.login):
+                self.assertFalse(self.overdue(move, user=user))

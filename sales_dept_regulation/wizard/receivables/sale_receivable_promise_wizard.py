@@ -24,12 +24,12 @@ class SaleReceivablePromiseWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        if self.followup_date and self.followup_date < fields.Date.context_today(self):
+            raise UserError(self.env._("The follow-up day cannot be before today."))
         promise = self.env["sale.receivable.promise"].create(
             {"move_id": self.move_id.id, "promised_date": self.promised_date, "note": self.note}
         )
         if self.followup_date:
-            if self.followup_date < fields.Date.context_today(self):
-                raise UserError(self.env._("The follow-up day cannot be before today."))
             # the salesperson reads the invoice (core's personal invoices rule),
             # and account.move takes activities from its readers
             self.move_id.activity_schedule(
