@@ -953,6 +953,7 @@ class TestFuzz(ConductCommon, ContractCommon):
             ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
             *self._after_sales_specs(create, write, action, wizard, render, fine_data),
+            *self._receivable_specs(create, action, wizard, render, fine_data),
         ]
 
     def _after_sales_specs(self, create, write, action, wizard, render, report_data):
@@ -1158,6 +1159,74 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "render",
                 ["department_head", "admin"],
                 render("sales_dept_regulation.sale_sample_request_xlsx", [[]], report_data),
+            ),
+        ]
+
+    def _receivable_specs(self, create, action, wizard, render, report_data):
+        """Receivables: an overdue invoice of the Salesperson's customer, its
+        line of the view, promises and the monthly report."""
+        env = self.env
+        move = env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_user_id": self.users["salesperson"].id,
+                "invoice_date": date(2026, 1, 1),
+                "invoice_line_ids": [
+                    Command.create({"name": "Fuzz", "quantity": 1, "price_unit": 10.0})
+                ],
+            }
+        )
+        move.action_post()
+        move.invoice_date_due = date(2026, 1, 10)
+        line = env["sale.receivable.overdue"].browse(move.id)
+        promise_base = {"move_id": move.id, "promised_date": "2099-01-01"}
+        sellers = ["salesperson", "department_head", "admin"]
+        return [
+            (
+                "sale.receivable.overdue",
+                "action_promise",
+                sellers,
+                action(line, "action_promise"),
+            ),
+            (
+                "sale.receivable.overdue",
+                "action_open_invoice",
+                sellers,
+                action(line, "action_open_invoice"),
+            ),
+            (
+                "sale.receivable.promise",
+                "create",
+                sellers,
+                create(
+                    "sale.receivable.promise",
+                    self.own_fields("sale.receivable.promise"),
+                    promise_base,
+                ),
+            ),
+            (
+                "sale.receivable.promise.wizard",
+                "create+action_confirm",
+                sellers,
+                wizard(
+                    "sale.receivable.promise.wizard",
+                    self.own_fields("sale.receivable.promise.wizard"),
+                    promise_base,
+                    "action_confirm",
+                ),
+            ),
+            (
+                "sale.receivable.report.wizard",
+                "create+action_print",
+                sellers,
+                wizard("sale.receivable.report.wizard", ["year", "month"], {}, "action_print"),
+            ),
+            (
+                "report.sales_dept_regulation.sale_receivable_xlsx",
+                "render",
+                sellers,
+                render("sales_dept_regulation.sale_receivable_xlsx", [[]], report_data),
             ),
         ]
 

@@ -26,7 +26,6 @@ class SaleReceivablePromise(models.Model):
         "account.move",
         string="Invoice",
         required=True,
-        readonly=True,
         index=True,
         # only a draft or cancelled invoice can be deleted: its promises go with it
         ondelete="cascade",
@@ -48,7 +47,7 @@ class SaleReceivablePromise(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
     promised_date = fields.Date(string="Promised Payment Date", required=True, readonly=True)
     amount_residual = fields.Monetary(string="Amount Due When Promised", readonly=True)
-    note = fields.Text(readonly=True)
+    note = fields.Text()
 
     # ------------------------------------------------------------
     # CRUD METHODS
