@@ -212,3 +212,21 @@ class SaleReceivableOverdue(models.Model):
             "target": "new",
             "context": {"default_move_id": self.move_id.id},
         }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _overdue_by_ageing(self, users):
+        """The hook other capabilities read (the weekly review): for each of
+        ``users``, {bucket: (invoices, amount due)} of her overdue receivables
+        today, every bucket present; one query, under the reader's rules."""
+        figures = {user: {bucket: (0, 0.0) for bucket, _label in AGEING} for user in users}
+        for user, bucket, count, amount in self._read_group(
+            [("user_id", "in", users.ids)],
+            ["user_id", "ageing"],
+            ["__count", "amount_residual:sum"],
+        ):
+            figures[user][bucket] = (count, amount)
+        return figures

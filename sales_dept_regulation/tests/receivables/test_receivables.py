@@ -76,6 +76,27 @@ class TestReceivables(ReceivablesCommon):
     # salesperson and promises
     # ------------------------------------------------------------
 
+    def test_overdue_by_ageing_hook(self):
+        with freeze_time("2026-05-31 03:00:00"):
+            self.invoice(self.customer, date(2026, 5, 20), amount=100.0)
+            self.invoice(self.customer, date(2026, 5, 21), amount=50.0)
+            self.invoice(self.customer, date(2026, 1, 2), amount=70.0)
+            self.invoice(self.customer_2, date(2026, 4, 15), amount=30.0)
+            figures = self.Overdue.with_user(self.head)._overdue_by_ageing(
+                self.seller | self.seller_2
+            )
+            self.assertEqual(
+                figures[self.seller],
+                {"1_30": (2, 150.0), "31_60": (0, 0.0), "61_90": (0, 0.0), "91_plus": (1, 70.0)},
+            )
+            self.assertEqual(figures[self.seller_2]["31_60"], (1, 30.0))
+            # a salesperson's reading: hers only, whatever she asks for
+            mine = self.Overdue.with_user(self.seller)._overdue_by_ageing(
+                self.seller | self.seller_2
+            )
+            self.assertEqual(mine[self.seller_2]["31_60"], (0, 0.0))
+            self.assertEqual(mine[self.seller]["1_30"], (2, 150.0))
+
     def test_salesperson_is_the_invoices_else_the_customers(self):
         by_invoice = self.invoice(self.customer, date(2026, 1, 10), salesperson=self.seller_2)
         by_customer = self.invoice(self.customer, date(2026, 1, 10), salesperson=False)
