@@ -132,6 +132,14 @@
         "views/receivables/sale_receivable_promise_views.xml",
         "views/receivables/menus.xml",
         "data/receivables/sale_regulation_dashboard_tile_data.xml",
+        "security/forecast/ir.model.access.csv",
+        "security/forecast/sale_forecast_rules.xml",
+        "data/forecast/mail_activity_type_data.xml",
+        "data/forecast/ir_cron_data.xml",
+        "wizard/forecast/sale_forecast_cancel_wizard_views.xml",
+        "views/forecast/sale_forecast_views.xml",
+        "views/forecast/res_config_settings_views.xml",
+        "views/forecast/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -144,6 +152,7 @@
         "demo/sale_contract_demo.xml",
         "demo/sample_demo.xml",
         "demo/archive_demo.xml",
+        "demo/forecast_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

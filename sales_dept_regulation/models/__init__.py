@@ -16,3 +16,4 @@ from . import tier_messages
 from . import res_groups
 from . import mail_followers
 from . import ir_module_module
+from . import forecast

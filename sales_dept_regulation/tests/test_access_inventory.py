@@ -12,6 +12,8 @@ exactly the ones the cell names."""
 from datetime import timedelta
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
@@ -254,6 +256,20 @@ class TestAccessInventory(RegulationCommon):
         move.invoice_date_due = cls.today - timedelta(days=10)
         return move
 
+    @classmethod
+    def forecast(cls, user):
+        """A submitted forecast of ``user``, each of its own month."""
+        cls.seq += 1
+        forecast = cls.env["sale.forecast"].create(
+            {
+                "user_id": user.id,
+                "month": fields.Date.to_date("2030-01-01") + relativedelta(months=cls.seq),
+                "line_ids": [Command.create({"partner_id": cls.customer(user).id, "amount": 10})],
+            }
+        )
+        cls.force(forecast, {"state": "submitted"})
+        return forecast
+
     def owned(self, build, user):
         """own / dept / other: the role's, a Sales colleague's, an outsider's."""
         return {"own": build(user), "dept": build(self.colleague), "other": build(self.outsider)}
@@ -489,6 +505,17 @@ class TestAccessInventory(RegulationCommon):
                     {"move_id": line.id, "promised_date": "2099-01-01", "user_id": owner.id}
                 )
                 for (key, line), (_key, owner) in zip(moves.items(), self.owners(user), strict=True)
+            }
+        if model == "sale.forecast":
+            return self.owned(self.forecast, user)
+        if model == "sale.forecast.line":
+            forecasts = self.records("sale.forecast", user)
+            return {key: forecast.line_ids for key, forecast in forecasts.items()}
+        if model == "sale.forecast.accuracy":
+            forecasts = self.records("sale.forecast", user)
+            return {
+                key: env[model].search([("forecast_id", "=", forecast.id)])
+                for key, forecast in forecasts.items()
             }
         raise AssertionError(f"ACCESS.md names {model}, for which the test makes no records")
 

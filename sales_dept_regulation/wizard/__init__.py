@@ -9,3 +9,4 @@ from . import archive
 from . import sample
 from . import aftersales
 from . import receivables
+from . import forecast
