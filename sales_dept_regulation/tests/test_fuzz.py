@@ -954,6 +954,8 @@ class TestFuzz(ConductCommon, ContractCommon):
             *self._sample_specs(create, write, action, wizard, render, fine_data),
             *self._after_sales_specs(create, write, action, wizard, render, fine_data),
             *self._receivable_specs(create, action, wizard, render, fine_data),
+            *self._forecast_specs(create, write, action, wizard),
+            *self._weekly_review_specs(wizard),
         ]
 
     def _after_sales_specs(self, create, write, action, wizard, render, report_data):
@@ -1227,6 +1229,83 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "render",
                 sellers,
                 render("sales_dept_regulation.sale_receivable_xlsx", [[]], report_data),
+            ),
+        ]
+
+    def _forecast_specs(self, create, write, action, wizard):
+        """Forecasts: the Salesperson's draft and submitted ones, their lines,
+        the cancel dialog and the accuracy report's grouping."""
+        Forecast = self.env["sale.forecast"]
+        seller = self.users["salesperson"]
+        draft = Forecast.with_user(seller).create({"month": date(2098, 1, 1)})
+        submitted = Forecast.with_user(seller).create(
+            {
+                "month": date(2098, 2, 1),
+                "line_ids": [Command.create({"partner_id": self.customer.id, "amount": 10.0})],
+            }
+        )
+        submitted.with_user(seller).action_submit()
+        sellers = ["salesperson", "department_head", "admin"]
+        groupbys = ["user_id", "month:month", "partner_id", "accuracy", "x", "", "user_id.name"]
+        aggregates = ["accuracy:avg", "forecast_amount:sum", "actual_amount:max", "x:sum", ""]
+
+        def accuracy_group(rng, env):
+            groupby, aggregate = rng.choice(groupbys), rng.choice(aggregates)
+
+            def call():
+                return env["sale.forecast.accuracy"].formatted_read_group(
+                    [], [groupby], [aggregate]
+                )
+
+            return f"formatted_read_group([], [{groupby!r}], [{aggregate!r}])", call
+
+        return [
+            (
+                "sale.forecast",
+                "create",
+                sellers,
+                create("sale.forecast", self.own_fields("sale.forecast")),
+            ),
+            ("sale.forecast", "write", sellers, write(draft, self.own_fields("sale.forecast"))),
+            ("sale.forecast", "action_submit", sellers, action(draft, "action_submit")),
+            ("sale.forecast", "action_cancel", sellers, action(submitted, "action_cancel", 1)),
+            (
+                "sale.forecast.line",
+                "create",
+                sellers,
+                create(
+                    "sale.forecast.line",
+                    self.own_fields("sale.forecast.line"),
+                    {"forecast_id": draft.id, "partner_id": self.customer.id},
+                ),
+            ),
+            (
+                "sale.forecast.cancel.wizard",
+                "create+action_confirm",
+                sellers,
+                wizard(
+                    "sale.forecast.cancel.wizard",
+                    self.own_fields("sale.forecast.cancel.wizard"),
+                    {"forecast_id": submitted.id, "reason": "x"},
+                    "action_confirm",
+                ),
+            ),
+            ("sale.forecast.accuracy", "formatted_read_group", sellers, accuracy_group),
+        ]
+
+    def _weekly_review_specs(self, wizard):
+        """The weekly review: any salesperson, any week, printed."""
+        return [
+            (
+                "sale.weekly.review",
+                "create+action_print",
+                ["salesperson", "department_head", "admin"],
+                wizard(
+                    "sale.weekly.review",
+                    self.own_fields("sale.weekly.review"),
+                    {"user_id": self.users["salesperson"].id},
+                    "action_print",
+                ),
             ),
         ]
 
