@@ -10,6 +10,7 @@ from . import sample
 from . import dashboard
 from . import aftersales
 from . import review
+from . import receivables
 from . import visit
 from . import tier_review
 from . import tier_messages

@@ -7,3 +7,4 @@ from . import grading
 from . import archive
 from . import sample
 from . import aftersales
+from . import receivables

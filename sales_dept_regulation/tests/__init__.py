@@ -20,3 +20,4 @@ from .forecast import *
 from .visit import *
 from . import test_company_setup
 from . import test_access_inventory
+from .receivables import *

@@ -239,6 +239,27 @@ class TestAccessInventory(RegulationCommon):
             cls.force(order, {"is_contract": True})
         return order
 
+    def owners(self, user):
+        return [("own", user), ("other", self.outsider)]
+
+    @classmethod
+    def overdue_invoice(cls, user):
+        """A posted customer invoice of a customer of ``user``, past due."""
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": cls.customer(user).id,
+                "invoice_user_id": user.id,
+                "invoice_date": cls.today - timedelta(days=40),
+                "invoice_line_ids": [
+                    Command.create({"name": "Bottles", "quantity": 1, "price_unit": 100})
+                ],
+            }
+        )
+        move.action_post()
+        move.invoice_date_due = cls.today - timedelta(days=10)
+        return move
+
     @classmethod
     def forecast(cls, user):
         """A submitted forecast of ``user``, each of its own month."""
@@ -499,6 +520,17 @@ class TestAccessInventory(RegulationCommon):
             return self.owned(self.customer, user)
         if model == "hr.employee":
             return {"own": self.employees[user], "other": self.employees[self.outsider]}
+        if model == "sale.receivable.overdue":
+            moves = {key: self.overdue_invoice(owner) for key, owner in self.owners(user)}
+            return {key: env[model].browse(move.id) for key, move in moves.items()}
+        if model == "sale.receivable.promise":
+            moves = self.records("sale.receivable.overdue", user)
+            return {
+                key: env[model].create(
+                    {"move_id": line.id, "promised_date": "2099-01-01", "user_id": owner.id}
+                )
+                for (key, line), (_key, owner) in zip(moves.items(), self.owners(user), strict=True)
+            }
         if model == "sale.forecast":
             return self.owned(self.forecast, user)
         if model == "sale.forecast.line":

@@ -953,6 +953,9 @@ class TestFuzz(ConductCommon, ContractCommon):
             ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
             *self._after_sales_specs(create, write, action, wizard, render, fine_data),
+            *self._receivable_specs(create, action, wizard, render, fine_data),
+            *self._forecast_specs(create, write, action, wizard),
+            *self._weekly_review_specs(wizard),
             *self._visit_specs(create, write, action, wizard),
         ]
 
@@ -1264,6 +1267,151 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "render",
                 ["department_head", "admin"],
                 render("sales_dept_regulation.sale_sample_request_xlsx", [[]], report_data),
+            ),
+        ]
+
+    def _receivable_specs(self, create, action, wizard, render, report_data):
+        """Receivables: an overdue invoice of the Salesperson's customer, its
+        line of the view, promises and the monthly report."""
+        env = self.env
+        move = env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_user_id": self.users["salesperson"].id,
+                "invoice_date": date(2026, 1, 1),
+                "invoice_line_ids": [
+                    Command.create({"name": "Fuzz", "quantity": 1, "price_unit": 10.0})
+                ],
+            }
+        )
+        move.action_post()
+        move.invoice_date_due = date(2026, 1, 10)
+        line = env["sale.receivable.overdue"].browse(move.id)
+        promise_base = {"move_id": move.id, "promised_date": "2099-01-01"}
+        sellers = ["salesperson", "department_head", "admin"]
+        return [
+            (
+                "sale.receivable.overdue",
+                "action_promise",
+                sellers,
+                action(line, "action_promise"),
+            ),
+            (
+                "sale.receivable.overdue",
+                "action_open_invoice",
+                sellers,
+                action(line, "action_open_invoice"),
+            ),
+            (
+                "sale.receivable.promise",
+                "create",
+                sellers,
+                create(
+                    "sale.receivable.promise",
+                    self.own_fields("sale.receivable.promise"),
+                    promise_base,
+                ),
+            ),
+            (
+                "sale.receivable.promise.wizard",
+                "create+action_confirm",
+                sellers,
+                wizard(
+                    "sale.receivable.promise.wizard",
+                    self.own_fields("sale.receivable.promise.wizard"),
+                    promise_base,
+                    "action_confirm",
+                ),
+            ),
+            (
+                "sale.receivable.report.wizard",
+                "create+action_print",
+                sellers,
+                wizard("sale.receivable.report.wizard", ["year", "month"], {}, "action_print"),
+            ),
+            (
+                "report.sales_dept_regulation.sale_receivable_xlsx",
+                "render",
+                sellers,
+                render("sales_dept_regulation.sale_receivable_xlsx", [[]], report_data),
+            ),
+        ]
+
+    def _forecast_specs(self, create, write, action, wizard):
+        """Forecasts: the Salesperson's draft and submitted ones, their lines,
+        the cancel dialog and the accuracy report's grouping."""
+        Forecast = self.env["sale.forecast"]
+        seller = self.users["salesperson"]
+        draft = Forecast.with_user(seller).create({"month": date(2098, 1, 1)})
+        submitted = Forecast.with_user(seller).create(
+            {
+                "month": date(2098, 2, 1),
+                "line_ids": [Command.create({"partner_id": self.customer.id, "amount": 10.0})],
+            }
+        )
+        submitted.with_user(seller).action_submit()
+        sellers = ["salesperson", "department_head", "admin"]
+        groupbys = ["user_id", "month:month", "partner_id", "accuracy", "x", "", "user_id.name"]
+        aggregates = ["accuracy:avg", "forecast_amount:sum", "actual_amount:max", "x:sum", ""]
+
+        def accuracy_group(rng, env):
+            groupby, aggregate = rng.choice(groupbys), rng.choice(aggregates)
+
+            def call():
+                return env["sale.forecast.accuracy"].formatted_read_group(
+                    [], [groupby], [aggregate]
+                )
+
+            return f"formatted_read_group([], [{groupby!r}], [{aggregate!r}])", call
+
+        return [
+            (
+                "sale.forecast",
+                "create",
+                sellers,
+                create("sale.forecast", self.own_fields("sale.forecast")),
+            ),
+            ("sale.forecast", "write", sellers, write(draft, self.own_fields("sale.forecast"))),
+            ("sale.forecast", "action_submit", sellers, action(draft, "action_submit")),
+            ("sale.forecast", "action_cancel", sellers, action(submitted, "action_cancel", 1)),
+            (
+                "sale.forecast.line",
+                "create",
+                sellers,
+                create(
+                    "sale.forecast.line",
+                    self.own_fields("sale.forecast.line"),
+                    {"forecast_id": draft.id, "partner_id": self.customer.id},
+                ),
+            ),
+            (
+                "sale.forecast.cancel.wizard",
+                "create+action_confirm",
+                sellers,
+                wizard(
+                    "sale.forecast.cancel.wizard",
+                    self.own_fields("sale.forecast.cancel.wizard"),
+                    {"forecast_id": submitted.id, "reason": "x"},
+                    "action_confirm",
+                ),
+            ),
+            ("sale.forecast.accuracy", "formatted_read_group", sellers, accuracy_group),
+        ]
+
+    def _weekly_review_specs(self, wizard):
+        """The weekly review: any salesperson, any week, printed."""
+        return [
+            (
+                "sale.weekly.review",
+                "create+action_print",
+                ["salesperson", "department_head", "admin"],
+                wizard(
+                    "sale.weekly.review",
+                    self.own_fields("sale.weekly.review"),
+                    {"user_id": self.users["salesperson"].id},
+                    "action_print",
+                ),
             ),
         ]
 

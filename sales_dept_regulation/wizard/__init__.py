@@ -8,5 +8,6 @@ from . import contract
 from . import archive
 from . import sample
 from . import aftersales
+from . import receivables
 from . import forecast
 from . import visit
