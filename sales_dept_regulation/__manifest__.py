@@ -119,6 +119,15 @@
         "report/aftersales/ir_actions_report.xml",
         "views/aftersales/menus.xml",
         "data/aftersales/sale_regulation_dashboard_tile_data.xml",
+        "security/plan/ir.model.access.csv",
+        "security/plan/sale_plan_rules.xml",
+        "data/plan/tier_definition_data.xml",
+        "views/plan/sale_plan_wizard_views.xml",
+        "views/plan/sale_plan_views.xml",
+        "views/plan/sale_plan_line_views.xml",
+        "views/plan/sale_plan_achievement_views.xml",
+        "views/plan/menus.xml",
+        "data/plan/sale_regulation_dashboard_tile_data.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -131,6 +140,7 @@
         "demo/sale_contract_demo.xml",
         "demo/sample_demo.xml",
         "demo/archive_demo.xml",
+        "demo/plan_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

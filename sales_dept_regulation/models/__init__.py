@@ -9,6 +9,7 @@ from . import archive
 from . import sample
 from . import dashboard
 from . import aftersales
+from . import plan
 from . import tier_review
 from . import tier_messages
 from . import res_groups

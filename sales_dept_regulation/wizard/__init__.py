@@ -8,3 +8,4 @@ from . import contract
 from . import archive
 from . import sample
 from . import aftersales
+from . import plan
