@@ -14,6 +14,7 @@ from .aftersales import *
 from . import test_fuzz
 from .archive import *
 from .sample import *
+from .plan import *
 from .dashboard import *
 from . import test_company_setup
 from . import test_access_inventory

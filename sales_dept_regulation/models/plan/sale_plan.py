@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from .. import roles
 from ..contract.tier_review import as_engine, is_engine
 from ..values import check_values, strip_defaults
@@ -63,7 +65,13 @@ class SalePlan(models.Model):
         aggregator=None,
     )
     state = fields.Selection(
-        PLAN_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
+        PLAN_STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
     )
     line_ids = fields.One2many("sale.plan.line", "plan_id", string="Plan Lines", copy=True)
     note = fields.Text()
@@ -190,9 +198,11 @@ class SalePlan(models.Model):
             if not vals.get("name"):
                 vals["name"] = self._plan_default_name(vals.get("year"))
         plans = self if self.env.su else strip_defaults(self, DRAFT_FIELDS)
-        records = super(SalePlan, plans).create(vals_list)
-        records._plan_check_one_per_year()
-        return records
+        for vals in vals_list:
+            company_id = vals.get("company_id") or plans.env.company.id
+            year = vals.get("year") or fields.Date.context_today(self).year
+            self._plan_check_free_year(company_id, year, vals.get("previous_plan_id"))
+        return super(SalePlan, plans).create(vals_list)
 
     def write(self, vals):
         check_values(self.env, [vals])
@@ -208,52 +218,53 @@ class SalePlan(models.Model):
                             plan=plan.display_name,
                         )
                     )
-        res = super().write(vals)
         if {"year", "company_id"} & vals.keys():
-            self._plan_check_one_per_year()
+            for plan in self.filtered(lambda p: p.state in LIVE_STATES):
+                company_id = vals.get("company_id", plan.company_id.id)
+                self._plan_check_free_year(
+                    company_id, vals.get("year", plan.year), plan.previous_plan_id.id, plan.id
+                )
+        res = super().write(vals)
         if not self.env.su:
             self.check_access("write")
         return res
 
-    def _plan_check_one_per_year(self):
+    def _plan_check_free_year(self, company_id, year, previous_id=None, plan_id=None):
         """A new plan (not a revision) for a year that already has one is
         refused in words, before the unique index would."""
-        for plan in self:
-            if plan.state not in LIVE_STATES:
-                continue
-            others = (
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("id", "!=", plan.id),
-                        ("company_id", "=", plan.company_id.id),
-                        ("year", "=", plan.year),
-                        ("state", "in", LIVE_STATES),
-                    ]
+        others = self.sudo().search(
+            [
+                ("id", "!=", plan_id or 0),
+                ("company_id", "=", company_id),
+                ("year", "=", year),
+                ("state", "in", LIVE_STATES),
+            ]
+        )
+        if others and (len(others) > 1 or others.id != previous_id):
+            raise ValidationError(
+                self.env._(
+                    "%(company)s already has a sales plan for %(year)s: revise the plan "
+                    "in force instead.",
+                    company=others[:1].company_id.name,
+                    year=year,
                 )
             )
-            if others and (len(others) > 1 or others != plan.previous_plan_id):
-                raise ValidationError(
-                    self.env._(
-                        "%(company)s already has a sales plan for %(year)s: revise the plan "
-                        "in force instead.",
-                        company=plan.company_id.name,
-                        year=plan.year,
-                    )
-                )
 
-    @api.ondelete(at_uninstall=False)
+    def unlink(self):
+        # refused before OCA's unlink deletes the reviews
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._unlink_never()
+        return super().unlink()
+
     def _unlink_never(self):
         raise UserError(self.env._("Sales plans are never deleted: cancel them with a reason."))
 
     def copy_data(self, default=None):
-        # a copy is a new draft of the department's editable values only
+        # a copy is a new draft of the department's editable values only (and
+        # what the caller, action_revise, sets)
         vals_list = super().copy_data(default=default)
-        return [
-            {key: value for key, value in vals.items() if key in DRAFT_FIELDS | {"line_ids"}}
-            for vals in vals_list
-        ]
+        allowed = DRAFT_FIELDS | set(default or ())
+        return [{key: value for key, value in vals.items() if key in allowed} for vals in vals_list]
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -37,6 +37,33 @@ class SalePlanAchievement(models.Model):
     _auto = False
     _order = "month desc, user_id"
     _rec_name = "user_id"
+    # what the view reads: the ORM flushes these before it queries the view
+    _depends = {
+        "sale.plan.line": ["company_id", "user_id", "team_id", "month", "amount", "plan_state"],
+        "sale.order": [
+            "company_id",
+            "user_id",
+            "team_id",
+            "date_order",
+            "amount_untaxed",
+            "currency_rate",
+            "state",
+        ],
+        "account.move": [
+            "company_id",
+            "invoice_user_id",
+            "team_id",
+            "invoice_date",
+            "amount_untaxed_signed",
+            "amount_total_signed",
+            "amount_residual_signed",
+            "state",
+            "move_type",
+        ],
+        "res.users": ["partner_id"],
+        "res.partner": ["tz"],
+        "res.company": ["partner_id"],
+    }
 
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
