@@ -10,9 +10,15 @@ class TierReview(models.Model):
     _inherit = "tier.review"
 
     def _get_reviewers(self):
-        """Four eyes on plans: whoever submitted the plan never approves it."""
+        """Four eyes on plans: whoever submitted the plan never approves it;
+        and the General Manager of the plan's company approves it, not the
+        General Managers of other companies."""
         reviewers = super()._get_reviewers()
         if self.model != MODEL or not self.res_id:
             return reviewers
         plan = self.env[MODEL].sudo().browse(self.res_id).exists()
-        return reviewers - plan._plan_requesters() if plan else reviewers
+        if not plan:
+            return reviewers
+        return (reviewers - plan._plan_requesters()).filtered(
+            lambda user: plan.company_id in user.company_ids
+        )

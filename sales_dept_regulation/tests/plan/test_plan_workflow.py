@@ -46,7 +46,10 @@ class TestPlanWorkflow(PlanCommon):
         self.assertEqual(plan.state, "submitted")
         self.assertEqual(
             plan.review_ids.reviewer_ids,
-            self.env.ref(f"{MODULE}.group_role_general_manager").all_user_ids - self.head,
+            # the General Managers of the plan's company (not of the demo company)
+            self.env.ref(f"{MODULE}.group_role_general_manager").all_user_ids.filtered(
+                lambda user: self.env.company in user.company_ids
+            ),
         )
         # the Department Head who submitted it does not approve it, nor the deputy
         with self.assertRaisesMessage(UserError, "General Manager|总经理"):
@@ -193,3 +196,41 @@ class TestPlanWorkflow(PlanCommon):
             .create({"year": YEAR})
         )
         self.assertEqual(plan.state, "draft")
+
+    def test_a_company_created_later_approves_alike(self):
+        # the General Manager's tier is shipped without a company: it applies in
+        # every company, one created after the install too
+        company = self.env["res.company"].create({"name": "苏州新公司"})
+        users = {
+            key: new_test_user(
+                self.env,
+                login=f"sdr_plan_new_{key}",
+                groups=f"{MODULE}.group_role_{key}",
+                company_id=company.id,
+                company_ids=[Command.set(company.ids)],
+            )
+            for key in ("department_head", "general_manager")
+        }
+        plan = (
+            self.Plan.with_user(users["department_head"])
+            .with_company(company)
+            .create(
+                {
+                    "year": YEAR,
+                    "company_id": company.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "user_id": users["department_head"].id,
+                                "month": date(YEAR, 1, 1),
+                                "amount": 1.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        plan.with_user(users["department_head"]).action_submit()
+        self.assertEqual(plan.review_ids.reviewer_ids, users["general_manager"])
+        plan.with_user(users["general_manager"]).validate_tier()
+        self.assertEqual(plan.state, "approved")
