@@ -93,7 +93,7 @@ class SalePlan(models.Model):
     amount_total = fields.Monetary(
         string="Year Total", compute="_compute_amounts", store=True, tracking=True
     )
-    submitted_by_id = fields.Many2one("res.users", string="Submitted By", readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     submit_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
     approve_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
     cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)

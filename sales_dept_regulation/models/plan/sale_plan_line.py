@@ -104,14 +104,13 @@ class SalePlanLine(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
-    @staticmethod
-    def _first_of_month(vals):
+    def _first_of_month(self, vals):
         # a date anywhere in the month stands for the month
         if vals.get("month"):
             try:
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
             except (TypeError, ValueError, AttributeError):
-                raise ValidationError("month") from None
+                raise ValidationError(self.env._("Please give a valid month.")) from None
 
     def _line_check_vals(self, vals, plans):
         if self.env.su:
@@ -138,10 +137,7 @@ class SalePlanLine(models.Model):
     def create(self, vals_list):
         check_values(self.env, vals_list)
         for vals in vals_list:
-            try:
-                self._first_of_month(vals)
-            except ValidationError:
-                raise ValidationError(self.env._("Please give a valid month.")) from None
+            self._first_of_month(vals)
             plan_id = vals.get("plan_id")
             plans = self.env["sale.plan"].browse(plan_id if type(plan_id) is int else [])
             self._line_check_vals(vals, plans)
@@ -149,10 +145,7 @@ class SalePlanLine(models.Model):
 
     def write(self, vals):
         check_values(self.env, [vals])
-        try:
-            self._first_of_month(vals)
-        except ValidationError:
-            raise ValidationError(self.env._("Please give a valid month.")) from None
+        self._first_of_month(vals)
         plans = self.plan_id
         if type(vals.get("plan_id")) is int:
             plans |= self.env["sale.plan"].browse(vals["plan_id"])
