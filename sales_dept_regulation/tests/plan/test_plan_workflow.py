@@ -61,9 +61,14 @@ class TestPlanWorkflow(PlanCommon):
             plan.review_ids.with_user(self.head).write({"status": "approved"})
         with self.assertRaisesMessage(UserError, "Status|状态"):
             plan.with_user(self.head).write({"state": "approved"})
+        tile = self.env.ref(f"{MODULE}.dashboard_tile_plans_to_approve")
+        self.assertEqual(tile.with_user(self.gm).count, 1)
+        self.assertEqual(tile.with_user(self.head).count, 0)
         plan.with_user(self.gm).validate_tier()
         self.assertEqual(plan.state, "approved")
         self.assertTrue(plan.approve_date)
+        tile.invalidate_recordset(["count"])
+        self.assertEqual(tile.with_user(self.gm).count, 0)
 
     def test_a_general_manager_who_submits_does_not_approve(self):
         boss = new_test_user(
