@@ -219,6 +219,11 @@ class SalePlan(models.Model):
                         )
                     )
         if {"year", "company_id"} & vals.keys():
+            if not self.env.su and self.previous_plan_id:
+                # a revision replaces the plan of its own year and company
+                raise UserError(
+                    self.env._("A revision keeps the year and the company of the plan it revises.")
+                )
             for plan in self.filtered(lambda p: p.state in LIVE_STATES):
                 company_id = vals.get("company_id", plan.company_id.id)
                 self._plan_check_free_year(

@@ -129,6 +129,8 @@ class TestPlanWorkflow(PlanCommon):
         self.assertEqual(len(revision.line_ids), 24)
         with self.assertRaisesMessage(UserError, "under way|进行中"):
             plan.with_user(self.head).action_revise()
+        with self.assertRaisesMessage(UserError, "revision|修订"):
+            revision.with_user(self.head).write({"year": YEAR + 1})
         revision.line_ids[:1].with_user(self.head).amount = 7000.0
         # the plan in force stays in force until the revision is approved
         revision.with_user(self.head).action_submit()
