@@ -9,9 +9,11 @@ from . import archive
 from . import sample
 from . import dashboard
 from . import aftersales
+from . import review
 from . import plan
 from . import tier_review
 from . import tier_messages
 from . import res_groups
 from . import mail_followers
 from . import ir_module_module
+from . import forecast

@@ -16,5 +16,7 @@ from .archive import *
 from .sample import *
 from .plan import *
 from .dashboard import *
+from .review import *
+from .forecast import *
 from . import test_company_setup
 from . import test_access_inventory

@@ -12,6 +12,8 @@ exactly the ones the cell names."""
 from datetime import timedelta
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
@@ -232,6 +234,20 @@ class TestAccessInventory(RegulationCommon):
         if contract:
             cls.force(order, {"is_contract": True})
         return order
+
+    @classmethod
+    def forecast(cls, user):
+        """A submitted forecast of ``user``, each of its own month."""
+        cls.seq += 1
+        forecast = cls.env["sale.forecast"].create(
+            {
+                "user_id": user.id,
+                "month": fields.Date.to_date("2030-01-01") + relativedelta(months=cls.seq),
+                "line_ids": [Command.create({"partner_id": cls.customer(user).id, "amount": 10})],
+            }
+        )
+        cls.force(forecast, {"state": "submitted"})
+        return forecast
 
     def plan_of_year(self, year, state="draft"):
         return self.env["sale.plan"].create({"year": year, "state": state})
@@ -488,6 +504,17 @@ class TestAccessInventory(RegulationCommon):
             return self.owned(self.customer, user)
         if model == "hr.employee":
             return {"own": self.employees[user], "other": self.employees[self.outsider]}
+        if model == "sale.forecast":
+            return self.owned(self.forecast, user)
+        if model == "sale.forecast.line":
+            forecasts = self.records("sale.forecast", user)
+            return {key: forecast.line_ids for key, forecast in forecasts.items()}
+        if model == "sale.forecast.accuracy":
+            forecasts = self.records("sale.forecast", user)
+            return {
+                key: env[model].search([("forecast_id", "=", forecast.id)])
+                for key, forecast in forecasts.items()
+            }
         raise AssertionError(f"ACCESS.md names {model}, for which the test makes no records")
 
     # ------------------------------------------------------------

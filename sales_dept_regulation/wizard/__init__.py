@@ -8,4 +8,5 @@ from . import contract
 from . import archive
 from . import sample
 from . import aftersales
+from . import forecast
 from . import plan

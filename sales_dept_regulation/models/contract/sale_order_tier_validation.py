@@ -265,7 +265,8 @@ class SaleOrder(models.Model):
         it the rows the first one changed (a serialization failure) and Odoo
         retries its call on a fresh snapshot, where the tier is decided and the
         refusal is the clean one, not a follower, activity or signature added
-        twice."""
+        twice. Not Odoo's lock_for_update(): it skips locked rows and raises a
+        LockError (a UserError, which nothing retries) where this must wait."""
         if reviews:
             self.env.cr.execute(
                 SQL(

@@ -9,28 +9,40 @@ from ...models.conduct.sale_conduct_fine import COUNTED_STATES
 from ..month_report import month_bounds, month_period
 
 
+def appraisal_period(data, objs):
+    """'year' for the year-end appraisal, else 'month' (the data may come
+    straight from a report URL: anything else is the month)."""
+    data = data if isinstance(data, dict) else {}
+    wizard = objs[:1] if "period" in objs._fields else None
+    return "year" if data.get("period", wizard.period if wizard else None) == "year" else "month"
+
+
 class SaleConductFineXlsx(models.AbstractModel):
-    """Monthly appraisal: one row per employee, count and amount per rule."""
+    """Month-end or year-end appraisal: one row per employee, count and amount
+    per rule."""
 
     _name = "report.sales_dept_regulation.sale_conduct_fine_xlsx"
     _inherit = "report.report_xlsx.abstract"
-    _description = "Monthly Fine Appraisal (XLSX)"
+    _description = "Fine Appraisal (XLSX)"
 
-    def _month_domain(self, year, month):
-        """Counted fines whose event falls in the month, in the user's time zone."""
-        start, stop = month_bounds(self.env, year, month)
+    def _month_domain(self, year, month, whole_year=False):
+        """Counted fines whose event falls in the month (or its whole year), in
+        the user's time zone."""
+        start, stop = month_bounds(self.env, year, 1 if whole_year else month)
+        if whole_year:
+            stop = month_bounds(self.env, year, 12)[1]
         return [
             ("event_datetime", ">=", start),
             ("event_datetime", "<", stop),
             ("state", "in", COUNTED_STATES),
         ]
 
-    def _get_appraisal_rows(self, year, month):
+    def _get_appraisal_rows(self, year, month, whole_year=False):
         """(rules, rows): rows are dicts per employee, sorted by name.
 
         Runs as the current user: record rules decide whose fines are seen."""
         Fine = self.env["sale.conduct.fine"]
-        domain = self._month_domain(year, month)
+        domain = self._month_domain(year, month, whole_year)
         per_rule = Fine._read_group(domain, ["employee_id", "rule_id"], ["__count", "amount:sum"])
         per_state = Fine._read_group(domain, ["employee_id", "state"], ["amount:sum"])
         rows = defaultdict(lambda: {"rules": {}, "total": 0.0, "paid": 0.0, "unpaid": 0.0})
@@ -57,9 +69,10 @@ class SaleConductFineXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         year, month = month_period(self.env, data, objs)
-        rules, rows = self._get_appraisal_rows(year, month)
+        whole_year = appraisal_period(data, objs) == "year"
+        rules, rows = self._get_appraisal_rows(year, month, whole_year)
 
-        sheet = workbook.add_worksheet(f"{year}-{month:02d}")
+        sheet = workbook.add_worksheet(str(year) if whole_year else f"{year}-{month:02d}")
         bold = workbook.add_format({"bold": True})
         head = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         money = workbook.add_format(
@@ -71,7 +84,12 @@ class SaleConductFineXlsx(models.AbstractModel):
                 "num_format": self._report_xlsx_currency_format(self.env.company.currency_id),
             }
         )
-        sheet.write(0, 0, self.env._("Fines of %(year)s-%(month)02d", year=year, month=month), bold)
+        title = (
+            self.env._("Fines of %(year)s", year=year)
+            if whole_year
+            else self.env._("Fines of %(year)s-%(month)02d", year=year, month=month)
+        )
+        sheet.write(0, 0, title, bold)
         header = [self.env._("Employee"), self.env._("Department")]
         for rule in rules:
             header += [

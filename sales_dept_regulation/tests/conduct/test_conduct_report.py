@@ -13,9 +13,11 @@ from .conduct_common import ConductCommon
 
 @tagged("post_install", "-at_install")
 class TestConductReport(ConductCommon):
-    def _xlsx(self, user, year, month):
+    def _xlsx(self, user, year, month, period="month"):
         with Form(self.env["sale.conduct.fine.report.wizard"].with_user(user)) as form:
-            form.month = str(month)
+            form.period = period
+            if period == "month":
+                form.month = str(month)
             form.year = year
         wizard = form.record
         action = wizard.action_print()
@@ -75,3 +77,21 @@ class TestConductReport(ConductCommon):
 
         _header, april = self._xlsx(self.head, 2026, 4)
         self.assertEqual(april["Total"]["Total"], 100)
+
+    def test_year_end_xlsx_counts_the_whole_year(self):
+        # Asia/Shanghai: 2025-12-31 23:30 local is in 2025; 2026-01-01 00:30 local is in 2026
+        self.head.tz = "Asia/Shanghai"
+        self.confirmed(self.rule_neglect, event_datetime=datetime(2024, 12, 31, 15, 30))
+        self.confirmed(self.rule_late, minutes_late=11, event_datetime=datetime(2025, 3, 10, 2))
+        self.confirmed(self.rule_neglect, event_datetime=datetime(2025, 12, 31, 15, 30))
+        self.confirmed(self.rule_neglect, event_datetime=datetime(2025, 12, 31, 16, 30))
+
+        _header, year = self._xlsx(self.head, 2025, None, period="year")
+        seller = year["Seller"]
+        self.assertEqual(seller[f"{self.rule_late.display_name}: count"], 1)
+        self.assertEqual(seller[f"{self.rule_neglect.display_name}: count"], 1)
+        # a month's appraisal of the same year counts only its month
+        _header, march = self._xlsx(self.head, 2025, 3)
+        self.assertEqual(march["Seller"][f"{self.rule_late.display_name}: count"], 1)
+        # (a rule without fines in the period has no column)
+        self.assertNotIn(f"{self.rule_neglect.display_name}: count", march["Seller"])

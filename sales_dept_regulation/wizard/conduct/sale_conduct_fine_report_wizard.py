@@ -8,8 +8,12 @@ from ..month_report import check_year, month_fields, print_month_report
 
 class SaleConductFineReportWizard(models.TransientModel):
     _name = "sale.conduct.fine.report.wizard"
-    _description = "Monthly Fine Appraisal"
+    _description = "Fine Appraisal"
 
+    # the month-end appraisal, or the year-end one (the regulations appraise both)
+    period = fields.Selection(
+        [("month", "Month"), ("year", "Year")], required=True, default="month"
+    )
     month, year = month_fields(fields.Date.context_today)
 
     @api.constrains("year")

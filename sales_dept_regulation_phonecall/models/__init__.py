@@ -1,0 +1,7 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import crm_phonecall
+from . import sale_order
+from . import sale_telemarketing_kpi
+from . import sale_weekly_review
