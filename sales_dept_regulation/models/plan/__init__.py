@@ -6,3 +6,4 @@ from . import sale_plan_line
 from . import sale_plan_achievement
 from . import tier_definition
 from . import tier_review
+from . import sale_weekly_review

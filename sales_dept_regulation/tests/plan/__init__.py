@@ -5,3 +5,4 @@ from . import test_plan_workflow
 from . import test_plan_achievement
 from . import test_plan_access
 from . import test_plan_tour
+from . import test_plan_weekly_review
