@@ -150,6 +150,15 @@
         "views/visit/res_config_settings_views.xml",
         "views/visit/product_template_views.xml",
         "views/visit/menus.xml",
+        "security/plan/ir.model.access.csv",
+        "security/plan/sale_plan_rules.xml",
+        "data/plan/tier_definition_data.xml",
+        "views/plan/sale_plan_wizard_views.xml",
+        "views/plan/sale_plan_views.xml",
+        "views/plan/sale_plan_line_views.xml",
+        "views/plan/sale_plan_achievement_views.xml",
+        "views/plan/menus.xml",
+        "data/plan/sale_regulation_dashboard_tile_data.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -164,6 +173,7 @@
         "demo/archive_demo.xml",
         "demo/forecast_demo.xml",
         "demo/visit_demo.xml",
+        "demo/plan_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -12,6 +12,7 @@ from . import aftersales
 from . import review
 from . import receivables
 from . import visit
+from . import plan
 from . import tier_review
 from . import tier_messages
 from . import res_groups

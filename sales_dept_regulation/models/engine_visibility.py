@@ -22,10 +22,16 @@ FOLLOWED_MODELS = (
     "sale.customer.grade",
     "sale.archive.document",
     "sale.archive.loan",
+    "sale.plan",
 )
 # the addon's models under tier validation; the reviews of sales orders are the
 # addon's when their tier is one of the regulations' (sdr_applies_to)
-REVIEWED_MODELS = ("sale.sample.request", "sale.archive.document", "sale.archive.loan")
+REVIEWED_MODELS = (
+    "sale.sample.request",
+    "sale.archive.document",
+    "sale.archive.loan",
+    "sale.plan",
+)
 
 
 def _readable_ids(env, name, ids):

@@ -14,6 +14,7 @@ from .aftersales import *
 from . import test_fuzz
 from .archive import *
 from .sample import *
+from .plan import *
 from .dashboard import *
 from .review import *
 from .forecast import *

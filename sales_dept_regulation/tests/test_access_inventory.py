@@ -274,6 +274,25 @@ class TestAccessInventory(RegulationCommon):
         cls.force(forecast, {"state": "submitted"})
         return forecast
 
+    def plan_of_year(self, year, state="draft"):
+        return self.env["sale.plan"].create({"year": year, "state": state})
+
+    def plan_line(self, owner):
+        """``owner``'s line of an approved plan (one line per owner, made once)."""
+        if ("plan_line", owner.id) not in self.cache:
+            approved = self.shared(
+                "plan_approved", lambda: self.plan_of_year(self.today.year + 21, "approved")
+            )
+            self.cache["plan_line", owner.id] = self.env["sale.plan.line"].create(
+                {
+                    "plan_id": approved.id,
+                    "user_id": owner.id,
+                    "month": self.today.replace(year=approved.year, day=1),
+                    "amount": 100,
+                }
+            )
+        return self.cache["plan_line", owner.id]
+
     def owned(self, build, user):
         """own / dept / other: the role's, a Sales colleague's, an outsider's."""
         return {"own": build(user), "dept": build(self.colleague), "other": build(self.outsider)}
@@ -382,6 +401,17 @@ class TestAccessInventory(RegulationCommon):
                         }
                     )
                 },
+            )
+        if model == "sale.plan":
+            return self.shared(model, lambda: {"plan": self.plan_of_year(self.today.year + 20)})
+        if model == "sale.plan.line":
+            return self.owned(self.plan_line, user)
+        if model == "sale.plan.achievement":
+            return self.owned(
+                lambda owner: env[model].search(
+                    [("user_id", "=", self.plan_line(owner).user_id.id)], limit=1
+                ),
+                user,
             )
         if model == "sale.regulation.dashboard.tile":
             return self.shared(

@@ -952,6 +952,7 @@ class TestFuzz(ConductCommon, ContractCommon):
                 action(self.contract_template, "action_sdr_mark_revised"),
             ),
             *self._sample_specs(create, write, action, wizard, render, fine_data),
+            *self._plan_specs(create, write, action, wizard),
             *self._after_sales_specs(create, write, action, wizard, render, fine_data),
             *self._receivable_specs(create, action, wizard, render, fine_data),
             *self._forecast_specs(create, write, action, wizard),
@@ -1411,6 +1412,80 @@ class TestFuzz(ConductCommon, ContractCommon):
                     self.own_fields("sale.weekly.review"),
                     {"user_id": self.users["salesperson"].id},
                     "action_print",
+                ),
+            ),
+        ]
+
+    def _plan_specs(self, create, write, action, wizard):
+        env = self.env
+        plan_fields = self.own_fields("sale.plan")
+        line_fields = self.own_fields("sale.plan.line")
+
+        def plan(year, state="draft"):
+            return env["sale.plan"].create(
+                {
+                    "year": year,
+                    "line_ids": [
+                        Command.create(
+                            {"user_id": self.salesperson.id, "month": date(year, 1, 1), "amount": 1}
+                        )
+                    ],
+                }
+            )
+
+        draft, submitted, approved = plan(2091), plan(2092), plan(2093)
+        submitted.with_user(self.head).action_submit()
+        approved.with_user(self.head).action_submit()
+        approved.with_user(self.general_manager).validate_tier()
+        line_base = {"plan_id": draft.id, "user_id": self.salesperson.id, "month": "2091-03-01"}
+
+        def achievement(rng, env):
+            groupby = rng.choice([["user_id"], ["month:month"], ["team_id", "quarter"], []])
+            aggregates = rng.choice([["plan_amount:sum"], ["paid_amount:sum", "__count"]])
+
+            def call():
+                env["sale.plan.achievement"].formatted_read_group([], groupby, aggregates)
+
+            return f"formatted_read_group([], {groupby!r}, {aggregates!r})", call
+
+        return [
+            ("sale.plan", "create", ALL_ROLES, create("sale.plan", plan_fields, {"year": 2094})),
+            ("sale.plan", "write draft", ALL_ROLES, write(draft, plan_fields)),
+            ("sale.plan", "write approved", ALL_ROLES, write(approved, plan_fields)),
+            ("sale.plan", "action_submit", ALL_ROLES, action(draft, "action_submit")),
+            ("sale.plan", "validate_tier", ALL_ROLES, action(submitted, "validate_tier")),
+            ("sale.plan", "reject_tier", ALL_ROLES, action(submitted, "reject_tier")),
+            ("sale.plan", "action_revise", ALL_ROLES, action(approved, "action_revise")),
+            ("sale.plan", "action_cancel", ALL_ROLES, action(submitted, "action_cancel", 1)),
+            (
+                "sale.plan.line",
+                "create",
+                ALL_ROLES,
+                create("sale.plan.line", line_fields, line_base),
+            ),
+            ("sale.plan.line", "write draft", ALL_ROLES, write(draft.line_ids, line_fields)),
+            ("sale.plan.line", "write approved", ALL_ROLES, write(approved.line_ids, line_fields)),
+            ("sale.plan.achievement", "read_group", ALL_ROLES, achievement),
+            (
+                "sale.plan.reason.wizard",
+                "create+action_confirm",
+                MANAGERS,
+                wizard(
+                    "sale.plan.reason.wizard",
+                    self.own_fields("sale.plan.reason.wizard"),
+                    {"plan_id": draft.id, "reason": "x"},
+                    "action_confirm",
+                ),
+            ),
+            (
+                "sale.plan.salesperson.wizard",
+                "create+action_confirm",
+                MANAGERS,
+                wizard(
+                    "sale.plan.salesperson.wizard",
+                    self.own_fields("sale.plan.salesperson.wizard"),
+                    {"plan_id": draft.id, "user_id": self.salesperson.id},
+                    "action_confirm",
                 ),
             ),
         ]

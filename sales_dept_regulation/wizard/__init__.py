@@ -11,3 +11,4 @@ from . import aftersales
 from . import receivables
 from . import forecast
 from . import visit
+from . import plan

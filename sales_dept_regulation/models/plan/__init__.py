@@ -1,0 +1,9 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import sale_plan
+from . import sale_plan_line
+from . import sale_plan_achievement
+from . import tier_definition
+from . import tier_review
+from . import sale_weekly_review

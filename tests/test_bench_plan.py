@@ -1,0 +1,290 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+"""Benchmark: plan achievement for 200 salespeople over three years of 1,000,000
+order lines (250,000 confirmed or open orders of four lines each), with their
+invoices and an approved plan per year.
+
+The rows are written in SQL inside a transaction of the test database that is
+rolled back at the end. Measured in the same run, from a cold ORM cache:
+
+- the addon: the pivot's call on the achievement report (``_read_group`` by
+  salesperson and month of the planned, ordered, invoiced and paid amounts,
+  through the ORM, the record rules' company filter and the view);
+- the floor: the same figures from three plain SQL aggregates straight on the
+  tables (plan lines, orders, invoices), each grouped by salesperson and month,
+  which is what any implementation has to read.
+
+Both give the same totals; the goal is the addon within 3x the floor."""
+
+import time
+
+from figures import BENCH, report, size
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+SALESPEOPLE = size(200, 20)
+ORDERS = size(250_000, 5_000)
+LINES_PER_ORDER = 4
+YEARS = (2041, 2042, 2043)
+GOAL = 3  # issue 25: the achievement within 3x the floor
+AGGREGATES = ["plan_amount:sum", "ordered_amount:sum", "invoiced_amount:sum", "paid_amount:sum"]
+
+FLOOR_SQL = (
+    """
+    SELECT l.user_id, l.month, sum(l.amount)
+      FROM sale_plan_line l
+     WHERE l.plan_state = 'approved' AND l.user_id = ANY(%(users)s)
+     GROUP BY 1, 2
+    """,
+    """
+    SELECT so.user_id,
+           date_trunc('month', timezone(p.tz, so.date_order AT TIME ZONE 'UTC'))::date,
+           sum(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0))
+      FROM sale_order so
+      JOIN res_users u ON u.id = so.user_id
+      JOIN res_partner p ON p.id = u.partner_id
+     WHERE so.state = 'sale' AND so.user_id = ANY(%(users)s)
+     GROUP BY 1, 2
+    """,
+    """
+    SELECT am.invoice_user_id, date_trunc('month', am.invoice_date)::date,
+           sum(am.amount_untaxed_signed),
+           sum(am.amount_untaxed_signed * (am.amount_total_signed - am.amount_residual_signed)
+               / NULLIF(am.amount_total_signed, 0))
+      FROM account_move am
+     WHERE am.state = 'posted' AND am.move_type IN ('out_invoice', 'out_refund')
+       AND am.invoice_user_id = ANY(%(users)s)
+     GROUP BY 1, 2
+    """,
+)
+
+
+def generate(cr, company_id):
+    """The salespeople, their plans, orders, order lines and invoices; returns
+    the salespeople's ids."""
+    cr.execute("SELECT setseed(0.25)")
+    cr.execute("SELECT array_agg(id ORDER BY id) FROM crm_team")
+    teams = cr.fetchone()[0]
+    cr.execute(
+        """
+        INSERT INTO res_partner (name, complete_name, active, type, tz, autopost_bills,
+                                 create_date, write_date, create_uid, write_uid)
+        SELECT 'Bench salesperson ' || g, 'Bench salesperson ' || g, true, 'contact',
+               (ARRAY['Asia/Shanghai', 'Europe/Berlin', 'America/New_York'])[1 + g %% 3],
+               'ask', now(), now(), 1, 1
+          FROM generate_series(1, %s) g
+        RETURNING id
+        """,
+        [SALESPEOPLE],
+    )
+    partners = sorted(row[0] for row in cr.fetchall())
+    cr.execute(
+        """
+        INSERT INTO res_users (login, partner_id, company_id, notification_type, active, share,
+                               create_date, write_date, create_uid, write_uid)
+        SELECT 'bench_plan_' || p, p, %s, 'email', true, false, now(), now(), 1, 1
+          FROM unnest(%s::int[]) p
+        RETURNING id
+        """,
+        [company_id, partners],
+    )
+    users = sorted(row[0] for row in cr.fetchall())
+    cr.execute(
+        "CREATE TEMPORARY TABLE bench_seller ON COMMIT DROP AS "
+        "SELECT u AS id, (row_number() OVER (ORDER BY u) - 1)::int AS n, "
+        "(%s::int[])[1 + (row_number() OVER (ORDER BY u))::int %% %s] AS team_id "
+        "FROM unnest(%s::int[]) u",
+        [teams, len(teams), users],
+    )
+    cr.execute("CREATE INDEX ON bench_seller (n)")
+    # an approved plan per year
+    cr.execute(
+        """
+        INSERT INTO sale_plan (name, company_id, year, state, revision, amount_q1, amount_q2,
+                               amount_q3, amount_q4, amount_total,
+                               create_date, write_date, create_uid, write_uid)
+        SELECT 'Bench plan ' || y, %s, y, 'approved', 0, 0, 0, 0, 0, 0, now(), now(), 1, 1
+          FROM unnest(%s::int[]) y
+        RETURNING id, year
+        """,
+        [company_id, list(YEARS)],
+    )
+    plans = cr.fetchall()
+    for plan_id, year in plans:
+        cr.execute(
+            """
+            INSERT INTO sale_plan_line (plan_id, company_id, plan_state, year, user_id, team_id,
+                                        month, quarter, amount,
+                                        create_date, write_date, create_uid, write_uid)
+            SELECT %s, %s, 'approved', %s, s.id, s.team_id, make_date(%s, m, 1),
+                   ((m - 1) / 3 + 1)::varchar, 10000 + (random() * 90000)::int,
+                   now(), now(), 1, 1
+              FROM bench_seller s CROSS JOIN generate_series(1, 12) m
+            """,
+            [plan_id, company_id, year, year],
+        )
+    cr.execute(
+        "SELECT id FROM res_partner WHERE id = (SELECT partner_id FROM res_company WHERE id = %s)",
+        [company_id],
+    )
+    customer = cr.fetchone()[0]
+    # nine orders in ten confirmed, the others quotations or cancelled; dated at
+    # any minute of the three years (month ends in every time zone included)
+    cr.execute(
+        """
+        INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id,
+                                company_id, currency_id, state, date_order, user_id, team_id,
+                                amount_untaxed, amount_tax, amount_total, currency_rate,
+                                create_date, write_date, create_uid, write_uid)
+        SELECT 'BENCHPLAN' || g, %(customer)s, %(customer)s, %(customer)s, c.id, c.currency_id,
+               CASE WHEN g %% 10 = 0 THEN 'cancel' WHEN g %% 10 = 1 THEN 'draft' ELSE 'sale' END,
+               TIMESTAMP '%(first)s-01-01' + (random() * 1095 * 1440)::int * INTERVAL '1 minute',
+               s.id, s.team_id, 0, 0, 0, 1.0, now(), now(), 1, 1
+          FROM generate_series(0, %(orders)s - 1) g
+          JOIN bench_seller s ON s.n = g %% %(sellers)s
+          JOIN res_company c ON c.id = %(company)s
+        RETURNING id
+        """,
+        {
+            "customer": customer,
+            "company": company_id,
+            "orders": ORDERS,
+            "sellers": SALESPEOPLE,
+            "first": YEARS[0],
+        },
+    )
+    assert cr.rowcount == ORDERS
+    cr.execute(
+        """
+        INSERT INTO sale_order_line (order_id, name, product_uom_qty, price_unit, customer_lead,
+                                     price_subtotal, company_id, currency_id, salesman_id, state,
+                                     create_date, write_date, create_uid, write_uid)
+        SELECT so.id, 'Bench line ' || k, 1 + k, round((random() * 2000)::numeric, 2), 0,
+               0, so.company_id, so.currency_id, so.user_id, so.state, now(), now(), 1, 1
+          FROM sale_order so CROSS JOIN generate_series(1, %s) k
+         WHERE so.name LIKE 'BENCHPLAN%%'
+        """,
+        [LINES_PER_ORDER],
+    )
+    assert cr.rowcount == ORDERS * LINES_PER_ORDER
+    cr.execute(
+        """
+        UPDATE sale_order so SET amount_untaxed = t.total, amount_total = t.total
+          FROM (SELECT order_id, sum(price_unit * product_uom_qty) AS total
+                  FROM sale_order_line sol JOIN sale_order o ON o.id = sol.order_id
+                 WHERE o.name LIKE 'BENCHPLAN%%' GROUP BY order_id) t
+         WHERE so.id = t.order_id
+        """
+    )
+    cr.execute(
+        "UPDATE sale_order_line SET price_subtotal = price_unit * product_uom_qty "
+        "WHERE name LIKE 'Bench line %%'"
+    )
+    # an invoice for every other confirmed order, one in ten a refund, paid in part
+    cr.execute(
+        "SELECT id FROM account_journal WHERE company_id = %s AND type = 'sale' LIMIT 1",
+        [company_id],
+    )
+    journal = cr.fetchone()[0]
+    cr.execute(
+        """
+        INSERT INTO account_move (name, journal_id, company_id, currency_id, state, move_type,
+                                  auto_post, date, invoice_date, invoice_user_id, team_id,
+                                  partner_id, amount_untaxed_signed, amount_total_signed,
+                                  amount_residual_signed,
+                                  create_date, write_date, create_uid, write_uid)
+        SELECT 'BENCHINV/' || so.id, %s, so.company_id, so.currency_id, 'posted',
+               CASE WHEN so.id %% 10 = 0 THEN 'out_refund' ELSE 'out_invoice' END, 'no',
+               so.date_order::date, so.date_order::date, so.user_id, so.team_id, so.partner_id,
+               sign * so.amount_untaxed, sign * so.amount_untaxed * 1.13,
+               sign * so.amount_untaxed * 1.13 * (so.id %% 3) / 2.0,
+               now(), now(), 1, 1
+          FROM sale_order so,
+               LATERAL (SELECT CASE WHEN so.id %% 10 = 0 THEN -1 ELSE 1 END AS sign) s
+         WHERE so.name LIKE 'BENCHPLAN%%' AND so.state = 'sale' AND so.id %% 2 = 0
+        """,
+        [journal],
+    )
+    invoices = cr.rowcount
+    for table in ("res_partner", "res_users", "sale_plan_line", "sale_order", "account_move"):
+        cr.execute(f"ANALYZE {table}")
+    return users, invoices
+
+
+def floor_figures(cr, users):
+    totals = [0.0, 0.0, 0.0, 0.0]
+    groups = 0
+    for position, query in enumerate(FLOOR_SQL):
+        cr.execute(query, {"users": users})
+        rows = cr.fetchall()
+        groups += len(rows)
+        for row in rows:
+            for offset, value in enumerate(row[2:]):
+                totals[position + offset] += float(value or 0)
+    return totals, groups
+
+
+def addon_figures(env, users):
+    env.invalidate_all()
+    Achievement = env["sale.plan.achievement"]
+    rows = Achievement._read_group(
+        [("user_id", "in", users)],
+        ["user_id", "month:month"],
+        AGGREGATES,
+    )
+    totals = [sum(row[2 + i] for row in rows) for i in range(4)]
+    return totals, rows
+
+
+def test_bench_plan_achievement():
+    registry = Registry(config["db_name"][0])
+    cr = registry.cursor()
+    try:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        start = time.monotonic()
+        users, invoices = generate(cr, env.company.id)
+        generated = time.monotonic() - start
+
+        floor_figures(cr, users)  # warm-up: cache, hint bits
+        addon_figures(env, users)
+        # the best of three of each, alternated: the same machine, the same load
+        floor = addon = float("inf")
+        for _attempt in range(3):
+            start = time.monotonic()
+            floor_totals, floor_groups = floor_figures(cr, users)
+            floor = min(floor, time.monotonic() - start)
+            queries_before = cr.sql_log_count
+            start = time.monotonic()
+            addon_totals, rows = addon_figures(env, users)
+            addon = min(addon, time.monotonic() - start)
+            queries = cr.sql_log_count - queries_before
+    finally:
+        cr.rollback()
+        cr.close()
+
+    report(
+        f"plan benchmark: {SALESPEOPLE} salespeople, {ORDERS} orders of {LINES_PER_ORDER} lines "
+        f"({ORDERS * LINES_PER_ORDER} order lines), {invoices} invoices, "
+        f"{len(YEARS)} approved plans, generated in SQL in {generated:.1f} s"
+    )
+    report(
+        f"plan achievement (_read_group by salesperson and month, {len(rows)} groups, "
+        f"{queries} queries): {addon:.3f} s; floor (three SQL aggregates, {floor_groups} "
+        f"groups): {floor:.3f} s; achievement / floor = {addon / floor:.2f}x (goal {GOAL}x)"
+    )
+    # the same figures, to the cent
+    for name, ours, theirs in zip(
+        ("planned", "ordered", "invoiced", "paid"), addon_totals, floor_totals, strict=True
+    ):
+        assert abs(float(ours) - theirs) < 0.01 * max(1, len(rows)), (name, ours, theirs)
+    assert addon_totals[0] > 0 and addon_totals[1] > 0 and addon_totals[3] > 0
+    # every salesperson's 36 months, and the edges of the three years that
+    # fall in the month before or after in her time zone
+    assert SALESPEOPLE * 12 * len(YEARS) <= len(rows) <= SALESPEOPLE * (12 * len(YEARS) + 2)
+    assert queries <= 3
+    if BENCH:
+        # at full size only: small runs are too short to time
+        assert addon <= GOAL * floor
