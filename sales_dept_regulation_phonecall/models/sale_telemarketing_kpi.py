@@ -90,11 +90,10 @@ class SaleTelemarketingKpi(models.Model):
 
     def _sdr_plan_target_sql(self):
         """The plan target of the row ``k`` (columns user_id, company_id, month), an SQL
-        expression. The sales plans (sale.plan.line: user_id, month, amount) are built
-        beside this bridge: the lead wires them here, e.g.
-        ``(SELECT SUM(pl.amount) FROM sale_plan_line pl WHERE pl.user_id = k.user_id
-        AND pl.company_id = k.company_id AND pl.month = k.month)`` (approved plans only)."""
-        return "NULL::numeric"
+        expression: her lines of the plan in force (approved) for that month."""
+        return """(SELECT SUM(pl.amount) FROM sale_plan_line pl
+                    WHERE pl.user_id = k.user_id AND pl.company_id = k.company_id
+                      AND pl.month = k.month AND pl.plan_state = 'approved')"""
 
     def _query(self):
         # one read-only query over the calls and orders, read like a database view
@@ -257,6 +256,7 @@ class SaleTelemarketingKpi(models.Model):
             "res.users": ("partner_id", "company_id"),
             "sale.order": ("state", "user_id", "company_id", "date_order", "partner_id")
             + ("amount_untaxed", "currency_rate", "sdr_phonecall_id", "create_date"),
+            "sale.plan.line": ("user_id", "company_id", "month", "amount", "plan_state"),
         }
         return SQL(
             self._query(),

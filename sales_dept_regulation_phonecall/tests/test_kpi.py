@@ -3,6 +3,7 @@
 
 from datetime import date, datetime
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .phonecall_common import PhonecallCommon
@@ -60,8 +61,34 @@ class TestTelemarketingKpi(PhonecallCommon):
         self.assertAlmostEqual(january.growth_year_rate, 125.0)
         self.assertEqual(january.achieved_amount, 300.0)
         self.assertEqual(january.currency_id, self.company.currency_id)
-        self.assertFalse(january.plan_target_amount, "wired to the sales plans after merging")
+        self.assertFalse(january.plan_target_amount, "no plan in force yet")
         self.assertFalse(january.plan_completion_rate)
+        # the plan in force: 600 a month for her; a draft revision does not count
+        head, gm = self.department_head, self.role_users["general_manager"]
+        plan = (
+            self.env["sale.plan"]
+            .with_user(head)
+            .create(
+                {
+                    "year": 2026,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "user_id": self.telemarketer.id,
+                                "month": date(2026, 1, 1),
+                                "amount": 600.0,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        plan.with_user(head).action_submit()
+        plan.with_user(gm).validate_tier()
+        self.assertEqual(plan.state, "approved")
+        january = self._kpi(self.telemarketer, date(2026, 1, 1))
+        self.assertEqual(january.plan_target_amount, 600.0)
+        self.assertAlmostEqual(january.plan_completion_rate, 50.0)
 
         february = self._kpi(self.telemarketer, date(2026, 2, 1))
         self.assertEqual(february.call_count, 1)

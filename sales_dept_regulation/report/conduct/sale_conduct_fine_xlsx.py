@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from collections import defaultdict
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import models
 
@@ -45,7 +48,16 @@ class SaleConductFineXlsx(models.AbstractModel):
         domain = self._month_domain(year, month, whole_year)
         per_rule = Fine._read_group(domain, ["employee_id", "rule_id"], ["__count", "amount:sum"])
         per_state = Fine._read_group(domain, ["employee_id", "state"], ["amount:sum"])
-        rows = defaultdict(lambda: {"rules": {}, "total": 0.0, "paid": 0.0, "unpaid": 0.0})
+        rows = defaultdict(
+            lambda: {
+                "rules": {},
+                "total": 0.0,
+                "paid": 0.0,
+                "unpaid": 0.0,
+                "planned": 0.0,
+                "ordered": 0.0,
+            }
+        )
         rules = self.env["sale.conduct.rule"]
         for employee, rule, count, amount in per_rule:
             rows[employee]["rules"][rule] = (count, amount)
@@ -53,6 +65,9 @@ class SaleConductFineXlsx(models.AbstractModel):
             rules |= rule
         for employee, state, amount in per_state:
             rows[employee]["paid" if state == "paid" else "unpaid"] += amount
+        for employee, planned, ordered in self._plan_completion(year, month, whole_year):
+            rows[employee]["planned"] += planned
+            rows[employee]["ordered"] += ordered
         # names and departments are public: read them where every user may
         employees = (
             self.env["hr.employee.public"]
@@ -66,6 +81,37 @@ class SaleConductFineXlsx(models.AbstractModel):
                 for employee in employees
             ],
         )
+
+    def _plan_completion(self, year, month, whole_year):
+        """[(hr.employee, planned, ordered)] of the period: the appraisal puts
+        the plan's completion beside the conduct record (regulation 000
+        §管理制度). Read as the current user: record rules decide whose plan
+        is seen; an employee is found by her user, in the user's companies."""
+        first = date(year, 1 if whole_year else month, 1)
+        stop = first + relativedelta(years=1) if whole_year else first + relativedelta(months=1)
+        figures = self.env["sale.plan.achievement"]._read_group(
+            [("month", ">=", first), ("month", "<", stop)],
+            ["user_id"],
+            ["plan_amount:sum", "ordered_amount:sum"],
+        )
+        users = [user for user, _planned, _ordered in figures if user]
+        employee_of = {}
+        for employee in (
+            self.env["hr.employee.public"]
+            .search(
+                [
+                    ("user_id", "in", [user.id for user in users]),
+                    ("company_id", "in", self.env.companies.ids),
+                ]
+            )
+            .sorted(lambda e: e.company_id != self.env.company)
+        ):
+            employee_of.setdefault(employee.user_id, employee)
+        return [
+            (self.env["hr.employee"].browse(employee_of[user].id), planned, ordered)
+            for user, planned, ordered in figures
+            if user in employee_of and (planned or ordered)
+        ]
 
     def generate_xlsx_report(self, workbook, data, objs):
         year, month = month_period(self.env, data, objs)
@@ -97,27 +143,34 @@ class SaleConductFineXlsx(models.AbstractModel):
                 self.env._("%(rule)s: amount", rule=rule.display_name),
             ]
         header += [self.env._("Total"), self.env._("Paid"), self.env._("Unpaid")]
+        header += [self.env._("Planned"), self.env._("Ordered"), self.env._("Plan Completion (%)")]
         sheet.write_row(2, 0, header, head)
         sheet.set_row(2, 45)
         sheet.set_column(0, 1, 18)
         sheet.set_column(2, len(header), 12)
         sheet.freeze_panes(3, 1)
-        totals = [0] * (2 * len(rules) + 3)
+        percent = workbook.add_format({"num_format": "0.0"})
+        percent_bold = workbook.add_format({"bold": True, "num_format": "0.0"})
+        totals = [0] * (2 * len(rules) + 5)
         row_index = 3
-        for row in rows:
-            values = []
-            for rule in rules:
-                values += list(row["rules"].get(rule, (0, 0.0)))
-            values += [row["total"], row["paid"], row["unpaid"]]
-            totals = [a + b for a, b in zip(totals, values, strict=True)]
-            employee = row["employee"]
-            sheet.write(row_index, 0, employee.name)
-            sheet.write(row_index, 1, employee.department_id.name or "")
+        for row in [*rows, None]:
+            if row is None:  # the totals line
+                values, label, department = totals, self.env._("Total"), ""
+                number, amount, rate = bold, money_bold, percent_bold
+            else:
+                values = []
+                for rule in rules:
+                    values += list(row["rules"].get(rule, (0, 0.0)))
+                values += [row["total"], row["paid"], row["unpaid"], row["planned"], row["ordered"]]
+                totals = [a + b for a, b in zip(totals, values, strict=True)]
+                label, department = row["employee"].name, row["employee"].department_id.name
+                number, amount, rate = None, money, percent
+            sheet.write(row_index, 0, label, bold if row is None else None)
+            sheet.write(row_index, 1, department or "")
             for col, value in enumerate(values, start=2):
                 is_money = col >= 2 + 2 * len(rules) or col % 2
-                sheet.write_number(row_index, col, value, money if is_money else None)
+                sheet.write_number(row_index, col, value, amount if is_money else number)
+            planned, ordered = values[-2:]
+            if planned:
+                sheet.write_number(row_index, 2 + len(values), 100.0 * ordered / planned, rate)
             row_index += 1
-        sheet.write(row_index, 0, self.env._("Total"), bold)
-        for col, value in enumerate(totals, start=2):
-            is_money = col >= 2 + 2 * len(rules) or col % 2
-            sheet.write_number(row_index, col, value, money_bold if is_money else bold)

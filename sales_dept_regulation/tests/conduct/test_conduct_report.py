@@ -2,10 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 
 from openpyxl import load_workbook
 
+from odoo import Command
 from odoo.tests import Form, tagged
 
 from .conduct_common import ConductCommon
@@ -95,3 +96,53 @@ class TestConductReport(ConductCommon):
         self.assertEqual(march["Seller"][f"{self.rule_late.display_name}: count"], 1)
         # (a rule without fines in the period has no column)
         self.assertNotIn(f"{self.rule_neglect.display_name}: count", march["Seller"])
+
+    def test_the_appraisal_puts_the_plan_completion_beside_the_fines(self):
+        self.head.tz = "Asia/Shanghai"
+        seller_user = self.role_users["salesperson"]
+        plan = (
+            self.env["sale.plan"]
+            .with_user(self.head)
+            .create(
+                {
+                    "year": 2025,
+                    "line_ids": [
+                        Command.create(
+                            {"user_id": seller_user.id, "month": date(2025, m, 1), "amount": 100.0}
+                        )
+                        for m in (3, 4)
+                    ],
+                }
+            )
+        )
+        plan.with_user(self.head).action_submit()
+        plan.with_user(self.role_users["general_manager"]).validate_tier()
+        customer = self.env["res.partner"].create({"name": "Appraisal Customer"})
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "user_id": seller_user.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "name": "x",
+                            "product_id": self.env["product.product"].create({"name": "P"}).id,
+                            "price_unit": 80.0,
+                        }
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        order.date_order = datetime(2025, 3, 10, 2)
+        self.confirmed(self.rule_late, minutes_late=11, event_datetime=datetime(2025, 3, 10, 2))
+
+        _header, march = self._xlsx(self.head, 2025, 3)
+        seller = march["Seller"]
+        self.assertEqual((seller["Planned"], seller["Ordered"]), (100, 80))
+        self.assertAlmostEqual(seller["Plan Completion (%)"], 80.0)
+        _header, year = self._xlsx(self.head, 2025, None, period="year")
+        seller = year["Seller"]
+        self.assertEqual((seller["Planned"], seller["Ordered"]), (200, 80))
+        self.assertAlmostEqual(seller["Plan Completion (%)"], 40.0)
+        self.assertAlmostEqual(year["Total"]["Plan Completion (%)"], 40.0)
