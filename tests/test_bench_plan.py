@@ -15,10 +15,17 @@ rolled back at the end. Measured in the same run, from a cold ORM cache:
   tables (plan lines, orders, invoices), each grouped by salesperson and month,
   which is what any implementation has to read.
 
-Both give the same totals; the goal is the addon within 3x the floor."""
+Both give the same totals; the goal is the addon within 3x the floor.
+
+On the same data, the weekly review of one salesperson (every section of the
+addon: orders, plan, visits and logs, forecasts, new customers, overdue items)
+against the floor of the same figures: one plain SQL aggregate per figure, with
+the review's own bounds."""
 
 import time
+from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from figures import BENCH, report, size
 
 from odoo import SUPERUSER_ID, api
@@ -60,6 +67,116 @@ FLOOR_SQL = (
      GROUP BY 1, 2
     """,
 )
+
+
+# the weekly review's figures, in plain SQL (bounds as the review computes them)
+_CONFIRMED = """
+    SELECT count(*), sum(amount_untaxed / COALESCE(NULLIF(currency_rate, 0), 1.0))
+      FROM sale_order
+     WHERE user_id = %(user)s AND company_id = %(company)s AND state = 'sale'
+       AND date_order >= %(start)s AND date_order < %(stop)s
+"""
+REVIEW_FLOOR_SQL = (
+    # orders of the week, of the month to date, of the year before the month
+    (_CONFIRMED, "week"),
+    (_CONFIRMED, "month"),
+    (_CONFIRMED, "year"),
+    (
+        """
+        SELECT sum(amount) FILTER (WHERE month = %(month)s),
+               sum(amount) FILTER (WHERE month < %(month)s)
+          FROM sale_plan_line
+         WHERE plan_state = 'approved' AND user_id = %(user)s AND company_id = %(company)s
+           AND year = %(year)s
+        """,
+        None,
+    ),
+    (
+        """
+        SELECT sum(amount_untaxed_signed),
+               sum(amount_untaxed_signed * (amount_total_signed - amount_residual_signed)
+                   / NULLIF(amount_total_signed, 0))
+          FROM account_move
+         WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')
+           AND invoice_user_id = %(user)s AND company_id = %(company)s
+           AND invoice_date >= %(month)s AND invoice_date < %(next_month)s
+        """,
+        None,
+    ),
+    (
+        """
+        SELECT count(*) FILTER (WHERE active AND date_deadline BETWEEN %(monday)s AND %(sunday)s),
+               count(*) FILTER (WHERE NOT active
+                                  AND sdr_visit_done_date BETWEEN %(monday)s AND %(sunday)s)
+          FROM mail_activity
+         WHERE res_model = 'res.partner' AND activity_type_id = %(visit)s AND user_id = %(user)s
+        """,
+        None,
+    ),
+    (
+        """
+        SELECT is_late, count(*), sum(call_count) FROM sale_work_log
+         WHERE user_id = %(user)s AND date BETWEEN %(monday)s AND %(sunday)s GROUP BY 1
+        """,
+        None,
+    ),
+    (
+        """
+        SELECT month, amount_total, state, is_late, deadline FROM sale_forecast
+         WHERE user_id = %(user)s AND company_id = %(company)s AND state != 'cancelled'
+           AND month IN (%(last_month)s, %(month)s, %(next_month)s)
+        """,
+        None,
+    ),
+    (
+        """
+        SELECT id, name, create_date FROM res_partner
+         WHERE user_id = %(user)s AND parent_id IS NULL
+           AND create_date >= %(week_start)s AND create_date < %(week_stop)s
+        """,
+        None,
+    ),
+    (
+        "SELECT count(*) FROM mail_activity WHERE user_id = %(user)s AND date_deadline < %(day)s",
+        None,
+    ),
+)
+REVIEW_WEEK = 2042, 6, 18
+
+
+def review_bounds(review):
+    week_start, week_stop = review._week_bounds()
+    month = review._month_start()
+    month_start, month_stop = review._month_to_date_bounds()
+    year_start, _stop = review._utc_bounds(month.replace(month=1), month)
+    return {
+        "user": review.user_id.id,
+        "company": review.company_id.id,
+        "week_bounds": (week_start, week_stop),
+        "month_bounds": (month_start, month_stop),
+        "year_bounds": (year_start, month_start),
+        "week_start": week_start,
+        "week_stop": week_stop,
+        "monday": review.week_start,
+        "sunday": review.week_end,
+        "day": review._review_day(),
+        "month": month,
+        "year": month.year,
+        "last_month": month - relativedelta(months=1),
+        "next_month": month + relativedelta(months=1),
+        "visit": review.env.ref("sales_dept_regulation.mail_activity_type_customer_visit").id,
+    }
+
+
+def review_floor(cr, bounds):
+    results = []
+    for query, period in REVIEW_FLOOR_SQL:
+        params = dict(bounds)
+        if period:
+            params["start"], params["stop"] = bounds[f"{period}_bounds"]
+        cr.execute(query, params)
+        results.append(cr.fetchall())
+    return results
 
 
 def generate(cr, company_id):
@@ -261,6 +378,26 @@ def test_bench_plan_achievement():
             addon_totals, rows = addon_figures(env, users)
             addon = min(addon, time.monotonic() - start)
             queries = cr.sql_log_count - queries_before
+        # the weekly review of one salesperson, every section, from a cold cache
+        review = env["sale.weekly.review"].create(
+            {"user_id": users[0], "week_date": date(*REVIEW_WEEK)}
+        )
+        bounds = review_bounds(review)
+        review_floor(cr, bounds)  # warm-up
+        review._review_sections()
+        review_seconds = review_floor_seconds = float("inf")
+        for _attempt in range(3):
+            start = time.monotonic()
+            floor_rows = review_floor(cr, bounds)
+            review_floor_seconds = min(review_floor_seconds, time.monotonic() - start)
+            env.invalidate_all()
+            queries_before = cr.sql_log_count
+            start = time.monotonic()
+            sections = review._review_sections()
+            review_seconds = min(review_seconds, time.monotonic() - start)
+            review_queries = cr.sql_log_count - queries_before
+        orders = next(s for s in sections if s["key"] == "orders")
+        plan = next(s for s in sections if s["key"] == "plan")
     finally:
         cr.rollback()
         cr.close()
@@ -275,6 +412,16 @@ def test_bench_plan_achievement():
         f"{queries} queries): {addon:.3f} s; floor (three SQL aggregates, {floor_groups} "
         f"groups): {floor:.3f} s; achievement / floor = {addon / floor:.2f}x (goal {GOAL}x)"
     )
+    report(
+        f"weekly review of one salesperson ({len(sections)} sections, {review_queries} "
+        f"queries): {review_seconds:.3f} s; floor ({len(REVIEW_FLOOR_SQL)} SQL aggregates): "
+        f"{review_floor_seconds:.3f} s; review / floor = "
+        f"{review_seconds / review_floor_seconds:.2f}x (goal {GOAL}x)"
+    )
+    # the review counts what the floor counts
+    week_count = floor_rows[0][0][0]
+    assert dict(orders["rows"])["Orders confirmed this week"] == str(week_count)
+    assert floor_rows[2][0][0] > 0, "orders in the year before the month"
     # the same figures, to the cent
     for name, ours, theirs in zip(
         ("planned", "ordered", "invoiced", "paid"), addon_totals, floor_totals, strict=True
@@ -288,3 +435,4 @@ def test_bench_plan_achievement():
     if BENCH:
         # at full size only: small runs are too short to time
         assert addon <= GOAL * floor
+        assert review_seconds <= GOAL * review_floor_seconds

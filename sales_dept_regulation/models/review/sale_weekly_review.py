@@ -90,7 +90,8 @@ class SaleWeeklyReview(models.TransientModel):
         """The day the review is made as of: the week's Sunday, or today for the
         current week (what is overdue is overdue today, not next Sunday)."""
         self.ensure_one()
-        return min(self.week_end, fields.Date.context_today(self))
+        today = fields.Date.context_today(self)
+        return today if self.week_start <= today <= self.week_end else self.week_end
 
     def _utc_bounds(self, first_day, stop_day):
         """[first_day 00:00, stop_day 00:00) in the salesperson's time zone, as
