@@ -22,10 +22,17 @@ FOLLOWED_MODELS = (
     "sale.customer.grade",
     "sale.archive.document",
     "sale.archive.loan",
+    "sale.credit.assessment",
+    "sale.credit.exception",
 )
 # the addon's models under tier validation; the reviews of sales orders are the
 # addon's when their tier is one of the regulations' (sdr_applies_to)
-REVIEWED_MODELS = ("sale.sample.request", "sale.archive.document", "sale.archive.loan")
+REVIEWED_MODELS = (
+    "sale.sample.request",
+    "sale.archive.document",
+    "sale.archive.loan",
+    "sale.credit.exception",
+)
 
 
 def _readable_ids(env, name, ids):

@@ -92,6 +92,11 @@ class SaleArchiveDocument(TierApprovalMessages, models.Model):
     _inherit = "sale.archive.document"
 
 
+class SaleCreditException(TierApprovalMessages, models.Model):
+    _inherit = "sale.credit.exception"
+
+
 assert {
-    model._inherit[0] for model in (SaleSampleRequest, SaleArchiveLoan, SaleArchiveDocument)
+    model._inherit[0]
+    for model in (SaleSampleRequest, SaleArchiveLoan, SaleArchiveDocument, SaleCreditException)
 } == set(REVIEWED_MODELS), "every model of REVIEWED_MODELS speaks the addon's words"
