@@ -16,5 +16,6 @@ from .archive import *
 from .sample import *
 from .dashboard import *
 from .review import *
+from .credit import *
 from . import test_company_setup
 from . import test_access_inventory

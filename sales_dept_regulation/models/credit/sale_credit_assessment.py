@@ -132,9 +132,7 @@ class SaleCreditAssessment(models.Model):
     def _compute_is_expired(self):
         today = fields.Date.context_today(self)
         for assessment in self:
-            assessment.is_expired = bool(
-                assessment.valid_until and assessment.valid_until < today
-            )
+            assessment.is_expired = bool(assessment.valid_until and assessment.valid_until < today)
 
     def _search_is_expired(self, operator, value):
         if operator not in ("in", "not in"):
@@ -240,7 +238,9 @@ class SaleCreditAssessment(models.Model):
         customer's current one, and its limit the customer's credit limit."""
         self._check_role(
             roles.MANAGERS,
-            self.env._("Only the Department Head or a General Manager approves a credit assessment."),
+            self.env._(
+                "Only the Department Head or a General Manager approves a credit assessment."
+            ),
         )
         today = fields.Date.context_today(self)
         for assessment in self:
@@ -279,7 +279,9 @@ class SaleCreditAssessment(models.Model):
     def action_refuse(self):
         self._check_role(
             roles.MANAGERS,
-            self.env._("Only the Department Head or a General Manager refuses a credit assessment."),
+            self.env._(
+                "Only the Department Head or a General Manager refuses a credit assessment."
+            ),
         )
         self._check_decision_note()
         for assessment in self:

@@ -148,14 +148,16 @@ class SaleCreditException(models.Model):
         res = super(SaleCreditException, as_engine(self))._validate_tier(tiers)
         engine = self.sudo()
         if engine.validation_status == "validated" and engine.state == "requested":
+            # computed before the reviews existed: OCA would request them again
+            engine.invalidate_recordset(["need_validation"])
             as_engine(engine).write({"state": "approved"})
             engine.order_id.message_post(
                 body=self.env._(
                     "%(user)s approved the credit exception (%(problem)s) up to %(amount)s.",
                     user=self.env.user.name,
-                    problem=dict(
-                        self._fields["problem"]._description_selection(self.env)
-                    ).get(engine.problem, ""),
+                    problem=dict(self._fields["problem"]._description_selection(self.env)).get(
+                        engine.problem, ""
+                    ),
                     amount=engine.currency_id.format(engine.amount_total),
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -169,9 +171,7 @@ class SaleCreditException(models.Model):
         if engine.validation_status == "rejected" and engine.state == "requested":
             as_engine(engine).write({"state": "refused"})
             engine.order_id.message_post(
-                body=self.env._(
-                    "%(user)s refused the credit exception.", user=self.env.user.name
-                ),
+                body=self.env._("%(user)s refused the credit exception.", user=self.env.user.name),
                 subtype_xmlid="mail.mt_note",
             )
         return res

@@ -21,7 +21,10 @@ class SaleOrder(models.Model):
 
     # what the signers see of the customer's credit; computed for contracts only
     sdr_credit_rating = fields.Selection(
-        CREDIT_RATINGS, string="Credit Rating", compute="_compute_sdr_credit", groups=roles.SCOPE_OWN
+        CREDIT_RATINGS,
+        string="Credit Rating",
+        compute="_compute_sdr_credit",
+        groups=roles.SCOPE_OWN,
     )
     sdr_credit_limit = fields.Monetary(
         string="Credit Limit",
@@ -30,7 +33,9 @@ class SaleOrder(models.Model):
         groups=roles.SCOPE_OWN,
     )
     sdr_credit_valid_until = fields.Date(
-        string="Credit Assessment Valid Until", compute="_compute_sdr_credit", groups=roles.SCOPE_OWN
+        string="Credit Assessment Valid Until",
+        compute="_compute_sdr_credit",
+        groups=roles.SCOPE_OWN,
     )
     sdr_credit_risk_total = fields.Monetary(
         string="Current Credit Risk",
@@ -57,7 +62,9 @@ class SaleOrder(models.Model):
     # COMPUTE METHODS
     # ------------------------------------------------------------
 
-    @api.depends("sdr_approval_kind", "partner_id", "partner_invoice_id", "amount_total", "company_id")
+    @api.depends(
+        "sdr_approval_kind", "partner_id", "partner_invoice_id", "amount_total", "company_id"
+    )
     @api.depends_context("tz")
     def _compute_sdr_credit(self):
         contracts = self.filtered(lambda order: order.sdr_approval_kind == "contract")
