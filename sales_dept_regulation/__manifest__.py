@@ -147,6 +147,7 @@
         "demo/sale_contract_demo.xml",
         "demo/sample_demo.xml",
         "demo/archive_demo.xml",
+        "demo/credit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
