@@ -73,7 +73,11 @@ class SaleCreditAssessment(models.Model):
         check_company=True,
     )
     salesperson_id = fields.Many2one(
-        related="partner_id.user_id", string="Salesperson", store=True, index=True
+        related="partner_id.user_id",
+        string="Salesperson",
+        store=True,
+        index=True,
+        help="The customer's salesperson.",
     )
     rating = fields.Selection(CREDIT_RATINGS, string="Credit Rating", required=True, tracking=True)
     credit_limit = fields.Monetary(

@@ -139,16 +139,6 @@ class SaleOrder(models.Model):
             "context": {"default_order_id": self.id},
         }
 
-    def action_sdr_credit_exceptions(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Credit Exceptions"),
-            "res_model": "sale.credit.exception",
-            "view_mode": "list,form",
-            "domain": [("order_id", "=", self.id)],
-        }
-
     # ------------------------------------------------------------
     # TIER VALIDATION
     # ------------------------------------------------------------
