@@ -1,6 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -66,6 +68,17 @@ class SaleCreditException(models.Model):
     )
 
     # ------------------------------------------------------------
+    # COMPUTE METHODS
+    # ------------------------------------------------------------
+
+    @api.depends("order_id.name", "problem")
+    def _compute_display_name(self):
+        problems = dict(self._fields["problem"]._description_selection(self.env))
+        for exception in self:
+            parts = [exception.order_id.name or "", problems.get(exception.problem, "")]
+            exception.display_name = " · ".join(part for part in parts if part)
+
+    # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
@@ -113,6 +126,24 @@ class SaleCreditException(models.Model):
         raise UserError(
             self.env._("A refused exception is not restarted: ask for a new one from the contract.")
         )
+
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """OCA's Request Validation and Restart Validation apply to no credit
+        exception (asked from the contract, never restarted): the form does not
+        offer them."""
+        res = super().get_view(view_id=view_id, view_type=view_type, **options)
+        if view_type != "form":
+            return res
+        doc = etree.fromstring(res["arch"])
+        buttons = doc.xpath(
+            "//header/button[@name='restart_validation' or @name='request_validation']"
+        )
+        for button in buttons:
+            button.getparent().remove(button)
+        if buttons:
+            res["arch"] = etree.tostring(doc, encoding="unicode")
+        return res
 
     def _tier_validation_check_write_allowed(self, vals):
         # the exception's own freeze (write above) governs

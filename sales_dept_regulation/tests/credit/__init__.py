@@ -3,3 +3,4 @@
 
 from . import test_credit_gate
 from . import test_credit_access
+from . import test_credit_tour
