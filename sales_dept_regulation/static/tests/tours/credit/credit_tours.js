@@ -162,7 +162,12 @@ registry.category("web_tour.tours").add("sales_dept_regulation_credit_exception_
     url: "/odoo",
     steps: () => [
         ...openApp(),
-        openMenu("sales_dept_regulation.sale_credit_exception_menu"),
+        openMenu("sales_dept_regulation.sale_credit_menu_root"),
+        {
+            content: "资信例外 in the 资信 menu",
+            trigger: ".dropdown-item[data-menu-xmlid='sales_dept_regulation.sale_credit_exception_menu']",
+            run: "click",
+        },
         {
             content: "资信例外 lists the exception to decide",
             trigger: `.o_list_view .o_data_row:contains(${CUSTOMER})`,
