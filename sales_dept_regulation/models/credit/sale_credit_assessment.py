@@ -81,7 +81,6 @@ class SaleCreditAssessment(models.Model):
     )
     rating = fields.Selection(CREDIT_RATINGS, string="Credit Rating", required=True, tracking=True)
     credit_limit = fields.Monetary(
-        string="Credit Limit",
         currency_field="currency_id",
         tracking=True,
         help="The most the customer may owe the company (open invoices and confirmed, "
@@ -98,13 +97,11 @@ class SaleCreditAssessment(models.Model):
     state = fields.Selection(
         ASSESSMENT_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
     )
-    assessed_by_id = fields.Many2one("res.users", string="Assessed By", readonly=True)
-    assessed_on = fields.Date(string="Assessed On", readonly=True)
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, tracking=True
-    )
-    approved_on = fields.Date(string="Approved On", readonly=True)
-    valid_until = fields.Date(string="Valid Until", readonly=True, tracking=True)
+    assessed_by_id = fields.Many2one("res.users", readonly=True)
+    assessed_on = fields.Date(readonly=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    approved_on = fields.Date(readonly=True)
+    valid_until = fields.Date(readonly=True, tracking=True)
     decision_note = fields.Text(string="Reason", tracking=True)
     is_expired = fields.Boolean(
         string="Expired", compute="_compute_is_expired", search="_search_is_expired"

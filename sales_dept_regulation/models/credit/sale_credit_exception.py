@@ -64,7 +64,7 @@ class SaleCreditException(models.Model):
         EXCEPTION_STATES, default="requested", required=True, readonly=True, tracking=True
     )
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, default=lambda self: self.env.user
+        "res.users", readonly=True, default=lambda self: self.env.user
     )
 
     # ------------------------------------------------------------
