@@ -149,11 +149,12 @@ class SaleCreditAssessment(models.Model):
     def create(self, vals_list):
         if not is_engine(self.env):
             for vals in vals_list:
-                self._check_user_values(vals, creating=True)
+                if isinstance(vals, dict):
+                    self._check_user_values(vals, creating=True)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not is_engine(self.env):
+        if not is_engine(self.env) and isinstance(vals, dict):
             self._check_user_values(vals)
             editable = {
                 "draft": DRAFT_FIELDS | DECISION_FIELDS,

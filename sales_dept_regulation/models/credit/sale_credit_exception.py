@@ -93,7 +93,7 @@ class SaleCreditException(models.Model):
         return exceptions
 
     def write(self, vals):
-        if not is_engine(self.env) and set(vals) - {
+        if not is_engine(self.env) and set(vals if isinstance(vals, dict) else ()) - {
             "message_follower_ids",
             "message_main_attachment_id",
             "activity_ids",
