@@ -120,6 +120,24 @@ class TestCreditGate(CreditCommon):
             )
         )
 
+    def test_exception_carries_the_contract_past_oca_confirmation(self):
+        """Over the limit with the General Manager's exception: the last signature
+        confirms the contract, where OCA's own check would stop it."""
+        self.company.sdr_contract_auto_confirm = True
+        self._assess(limit=100.0)
+        order = self._order()
+        self.assertEqual(order.sdr_credit_problem, "over_limit")
+        self._ask_exception(order).with_user(self.general_manager).validate_tier()
+        order.with_user(self.salesperson).request_validation()
+        for signer in (self.department_head, self.deputy_gm, self.general_manager):
+            self._sign(order, signer)
+        self.assertEqual(order.state, "sale")
+        # without an exception OCA stops a plain order over the limit with its dialog
+        plain = self._order(contract=False)
+        action = plain.action_confirm()
+        self.assertEqual(action["res_model"], "partner.risk.exceeded.wiz")
+        self.assertEqual(plain.state, "draft")
+
     def test_exception_covers_its_amount_only(self):
         order = self._order()
         exception = self._ask_exception(order)
