@@ -96,7 +96,17 @@ class SalePlan(TierApprovalMessages, models.Model):
     _inherit = "sale.plan"
 
 
+class SaleCreditException(TierApprovalMessages, models.Model):
+    _inherit = "sale.credit.exception"
+
+
 assert {
     model._inherit[0]
-    for model in (SaleSampleRequest, SaleArchiveLoan, SaleArchiveDocument, SalePlan)
+    for model in (
+        SaleSampleRequest,
+        SaleArchiveLoan,
+        SaleArchiveDocument,
+        SalePlan,
+        SaleCreditException,
+    )
 } == set(REVIEWED_MODELS), "every model of REVIEWED_MODELS speaks the addon's words"

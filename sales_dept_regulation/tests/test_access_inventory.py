@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
+from ..models.contract.tier_review import as_engine
 from ..models.engine_visibility import FOLLOWED_MODELS
 from .common import MODULE, RegulationCommon
 
@@ -387,6 +388,22 @@ class TestAccessInventory(RegulationCommon):
                 **self.owned(self.sample, user),
                 "submitted": self.shared("sample_s", lambda: self.sample(self.outsider, True)),
             }
+        if model == "sale.credit.assessment":
+            return self.owned(
+                lambda u: env[model].create(
+                    {"partner_id": self.customer(u).id, "rating": "b", "credit_limit": 1000}
+                ),
+                user,
+            )
+        if model == "sale.credit.exception":
+            return self.owned(
+                lambda u: (
+                    as_engine(env[model])
+                    .sudo()
+                    .create({"order_id": self.order(u).id, "reason": "Inventory"})
+                ),
+                user,
+            )
         if model == "sale.mould.fee.rule":
             return self.shared(model, lambda: {"fee_rule": env[model].search([], limit=1)})
         if model == "sale.market.budget":

@@ -32,6 +32,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..models.contract.tier_review import as_engine
 from .common import MODULE
 from .conduct.conduct_common import ConductCommon
 from .contract.contract_common import SIGNATURE_PNG, ContractCommon
@@ -958,6 +959,70 @@ class TestFuzz(ConductCommon, ContractCommon):
             *self._forecast_specs(create, write, action, wizard),
             *self._weekly_review_specs(wizard),
             *self._visit_specs(create, write, action, wizard),
+            *self._credit_specs(create, write, action, wizard),
+        ]
+
+    def _credit_specs(self, create, write, action, wizard):
+        # a draft and a submitted assessment, a contract and its requested exception
+        Assessment = self.env["sale.credit.assessment"]
+        assessment_base = {"partner_id": self.partner.id, "rating": "b", "credit_limit": 100}
+        draft = Assessment.create(assessment_base)
+        submitted = Assessment.create(assessment_base)
+        submitted.with_user(self.clerk).action_submit()
+        order = self._order_cls()
+        exception = as_engine(self.env["sale.credit.exception"].sudo()).create(
+            {"order_id": order.id, "reason": "Fuzz", "problem": "missing", "amount_total": 1}
+        )
+        assessment_fields = self.own_fields("sale.credit.assessment")
+        exception_fields = self.own_fields("sale.credit.exception")
+        return [
+            (
+                "sale.credit.assessment",
+                "create",
+                ALL_ROLES,
+                create("sale.credit.assessment", assessment_fields, assessment_base),
+            ),
+            (
+                "sale.credit.assessment",
+                "write",
+                ALL_ROLES,
+                write(draft, assessment_fields),
+            ),
+            (
+                "sale.credit.assessment",
+                "action_approve",
+                ALL_ROLES,
+                action(submitted, "action_approve"),
+            ),
+            (
+                "sale.credit.exception",
+                "create",
+                ALL_ROLES,
+                create("sale.credit.exception", exception_fields, {"order_id": order.id}),
+            ),
+            (
+                "sale.credit.exception",
+                "write",
+                ALL_ROLES,
+                write(exception, exception_fields),
+            ),
+            (
+                "sale.credit.exception",
+                "validate_tier",
+                ALL_ROLES,
+                action(exception, "validate_tier"),
+            ),
+            (
+                "sale.credit.exception.wizard",
+                "create+request",
+                ALL_ROLES,
+                wizard(
+                    "sale.credit.exception.wizard",
+                    ["order_id", "reason"],
+                    {"order_id": order.id, "reason": "x"},
+                    "action_request",
+                ),
+            ),
         ]
 
     def _after_sales_specs(self, create, write, action, wizard, render, report_data):
