@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 
+from .models.plan.sale_plan_achievement import INVOICE_USER_INDEX
+
+
 def post_init_hook(env):
     """The companies that exist before the install get the configuration the
     addon ships per company, as a company created later does. The data files
@@ -14,5 +17,7 @@ def post_init_hook(env):
 
 
 def uninstall_hook(env):
-    """Drop the SQL function of the customer order figures (created by its model's init())."""
+    """Drop the SQL function of the customer order figures and the index on the
+    invoices' salesperson (created by their models' init())."""
     env.cr.execute("DROP FUNCTION IF EXISTS sale_customer_order_stats_add")
+    env.cr.execute(f"DROP INDEX IF EXISTS {INVOICE_USER_INDEX}")
