@@ -610,10 +610,11 @@ class ResPartner(models.Model):
 
     def _customers_to_recount(self):
         """Of these customers, those a recount would change: their stored figures
-        or their stage or grade. One set-based read of every confirmed order,
-        nothing locked: a regrade of every customer with nothing new (most nights)
-        costs about one aggregate over the orders and writes nothing; the others
-        are recounted by chunks (their figures read again, under their locks)."""
+        (not counted today, or with rows appended since) or their stage or grade.
+        One set-based read of every confirmed order, nothing locked: a regrade
+        with nothing new (a second one the same day) costs about one aggregate
+        over the orders and writes nothing; the others are recounted by chunks
+        (their figures read again, in the chunk's own snapshot)."""
         if not self:
             return self
         today = fields.Date.context_today(self)
