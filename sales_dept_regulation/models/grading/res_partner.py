@@ -382,11 +382,9 @@ class ResPartner(models.Model):
         )
         history = self.env["sale.customer.grade.history"].sudo()
         last_line = history.search([], order="id desc", limit=1).id
-        # only the customers a recount changes are recounted, by chunks in one
-        # transaction, planned for bulk once (see bulk_planning)
-        todo = partners._customers_to_recount()
-        with bulk_planning(self.env.cr, len(todo)):
-            for chunk in split_every(GRADING_CHUNK, todo.ids, self.browse):
+        # one transaction: its chunks planned for bulk once (see bulk_planning)
+        with bulk_planning(self.env.cr, len(partners)):
+            for chunk in split_every(GRADING_CHUNK, partners.ids, self.browse):
                 chunk._recompute_customer_grading()
         changed = history.search_count([("id", ">", last_line), ("change_type", "=", "automatic")])
         return {

@@ -321,16 +321,6 @@ class ResPartner(models.Model):
         record do not. Only the engine's own columns change (and their history),
         with no tracking: the history rows are the record of these changes.
         """
-        changes = self._grading_changes(rows, today)
-        if not changes:
-            return  # a confirmation, a regrade with nothing new
-        self._write_grading_changes(changes, reason)
-
-    def _grading_changes(self, rows, today):
-        """The changes of stage or grade of the customers of ``rows``
-        (RecountedCustomer): a tuple per customer that changes (partner id,
-        company id, old stage, old grade id, new stage, new grade id, salesperson
-        id, last visit date). A pass over plain tuples."""
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         # per company of the customers: (company id, first day a last order keeps
         # a customer formal), read once for the chunk, not per customer
@@ -367,11 +357,8 @@ class ResPartner(models.Model):
                     (row.partner_id, company[0], row.customer_stage, row.customer_grade_id)
                     + (stage, grade_id or None, row.user_id, row.customer_last_visit_date)
                 )
-        return changes
-
-    def _write_grading_changes(self, changes, reason):
-        """Write the changes of _grading_changes: the customers and their history
-        rows in one statement, then the activities of the customers lost."""
+        if not changes:
+            return  # a confirmation, a regrade with nothing new
         grades = {
             grade.id: grade
             for grade in self.env["sale.customer.grade"]
@@ -608,42 +595,10 @@ class ResPartner(models.Model):
     # CRONS
     # ------------------------------------------------------------
 
-    def _customers_to_recount(self):
-        """Of these customers, those a recount would change: their stored figures
-        (not counted today, or with rows appended since) or their stage or grade.
-        One set-based read of every confirmed order, nothing locked: a regrade
-        with nothing new (a second one the same day) costs about one aggregate
-        over the orders and writes nothing; the others are recounted by chunks
-        (their figures read again, in the chunk's own snapshot)."""
-        if not self:
-            return self
-        today = fields.Date.context_today(self)
-        self.env.flush_all()
-        # one statement over every order: planned for a scan of each table with
-        # hash joins (the default), without JIT (longer to compile than to run)
-        self.env.cr.execute("SET LOCAL jit = off")
-        rows = (
-            self.env["sale.customer.order.stats"]
-            .sudo()
-            ._recount_all(
-                self,
-                today,
-                fields.Datetime.to_datetime(today - relativedelta(months=12)),
-                self.env.company,
-            )
-        )
-        self.env.cr.execute("SET LOCAL jit TO DEFAULT")
-        todo = {row.partner_id for row, figures_changed in rows if figures_changed}
-        todo.update(change[0] for change in self._grading_changes([row for row, _ in rows], today))
-        return self.browse(sorted(todo))
-
     @api.model
     def _cron_recompute_customer_grades(self):
         self = self.sudo()
-        self._run_cron_in_chunks(
-            self._get_gradable_customers()._customers_to_recount(),
-            "_recompute_customer_grading",
-        )
+        self._run_cron_in_chunks(self._get_gradable_customers(), "_recompute_customer_grading")
 
     @api.model
     def _cron_fold_customer_order_figures(self):

@@ -283,69 +283,6 @@ class SaleCustomerOrderStats(models.Model):
         return rows
 
     @api.model
-    def _recount_all(self, partners, today, since, company):
-        """What _recount would find of these customers, read in one set-based
-        statement, without storing or locking anything: a list of
-        (RecountedCustomer, whether the stored figures differ from it).
-
-        For a regrade of many customers (every customer, nightly): one pass over
-        the confirmed orders with hash joins, about the cost of one aggregate
-        over them, where _recount looks each customer up by its indexes. The
-        caller recounts only the customers whose figures or grade change."""
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH figures AS (
-                    SELECT p.commercial_partner_id AS partner_id, so.company_id,
-                           max(so.date_order)::date AS last_order_date,
-                           round(coalesce(sum(so.amount_untaxed
-                                              / coalesce(nullif(so.currency_rate, 0), 1))
-                                          FILTER (WHERE so.date_order >= %(since)s), 0), 2)
-                               AS sales_12m,
-                           count(*) FILTER (WHERE so.date_order >= %(since)s) AS orders_12m
-                      FROM sale_order so
-                      JOIN res_partner p ON p.id = so.partner_id
-                     WHERE so.state = 'sale'
-                     GROUP BY p.commercial_partner_id, so.company_id
-                ), stored AS (
-                    SELECT partner_id,
-                           count(*) FILTER (WHERE counted_date IS NULL) AS deltas,
-                           max(last_order_date) FILTER (WHERE counted_date IS NOT NULL)
-                               AS last_order_date,
-                           max(sales_12m) FILTER (WHERE counted_date IS NOT NULL) AS sales_12m,
-                           max(orders_12m) FILTER (WHERE counted_date IS NOT NULL) AS orders_12m,
-                           max(counted_date) AS counted_date
-                      FROM sale_customer_order_stats
-                     GROUP BY partner_id
-                )
-                SELECT cp.id, f.last_order_date, coalesce(f.sales_12m, 0),
-                       coalesce(f.orders_12m, 0), cp.company_id, cp.customer_stage,
-                       cp.customer_grade_id, cp.customer_grade_locked,
-                       cp.customer_expected_volume, cp.customer_interest_level, cp.user_id,
-                       cp.customer_last_visit_date,
-                       CASE WHEN f.last_order_date IS NULL THEN s.partner_id IS NOT NULL
-                            ELSE s.partner_id IS NULL OR s.deltas > 0
-                                 OR (s.last_order_date, s.sales_12m, s.orders_12m,
-                                     s.counted_date)
-                                    IS DISTINCT FROM
-                                    (f.last_order_date, f.sales_12m, f.orders_12m,
-                                     %(today)s::date)
-                       END
-                  FROM res_partner cp
-                  JOIN unnest(%(ids)s::int[]) AS c (id) ON c.id = cp.id
-             LEFT JOIN figures f ON f.partner_id = cp.id
-                                AND f.company_id = coalesce(cp.company_id, %(company)s)
-             LEFT JOIN stored s ON s.partner_id = cp.id
-                """,
-                today=today,
-                since=since,
-                company=company.id,
-                ids=partners.ids,
-            )
-        )
-        return [(RecountedCustomer(*row[:-1]), row[-1]) for row in self.env.cr.fetchall()]
-
-    @api.model
     def _add_orders(self, orders):
         """Add just-confirmed orders to the figures of their customers (the
         commercial partners, for orders of the customer's company) and return

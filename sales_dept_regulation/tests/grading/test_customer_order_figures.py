@@ -106,27 +106,3 @@ class TestCustomerOrderFigures(GradingCommon):
             [row[2:] for row in self._rows(self.customer)], [(NOW.date(), NOW.date(), 4000, 1)]
         )
         self.assertEqual(self.customer.customer_sales_12m, 4000)
-
-    def test_a_full_regrade_recounts_only_the_customers_that_change(self):
-        """The set-based read of a full regrade picks the customers whose figures
-        or grade a recount changes, and only them."""
-        counted = self._customer("Counted Co.")
-        appended = self._customer("Appended Co.")
-        self._confirmed_order(counted, 1500, NOW)
-        self._confirmed_order(appended, 1500, NOW)
-        self._fold()
-        self._confirmed_order(appended, 1500, NOW)
-        customers = counted | appended | self.customer
-        with freeze_time(NOW):
-            self.assertEqual(customers._customers_to_recount(), appended)
-        # the day after, the figures are a day old: every customer with orders
-        self.env.invalidate_all()
-        with freeze_time(NOW + timedelta(days=1)):
-            self.assertEqual(customers._customers_to_recount(), counted | appended)
-        # a stage out of date without any figure: the prospect stored as lost
-        self.env.cr.execute(
-            "UPDATE res_partner SET customer_stage = 'lost' WHERE id = %s", [self.customer.id]
-        )
-        self.env.invalidate_all()
-        with freeze_time(NOW):
-            self.assertEqual(customers._customers_to_recount(), appended | self.customer)
