@@ -38,10 +38,8 @@ GRADING_WRITTEN_FIELDS = [
     "customer_visit_priority",
 ]
 # the job that folds the rows confirmations append to the order figures into
-# the customers' counted rows, triggered by a confirmation of a customer not
-# recounted today or with this many rows appended since
+# the customers' counted rows, triggered by every confirmation
 FOLD_ORDER_FIGURES_CRON = "sales_dept_regulation.ir_cron_fold_customer_order_figures"
-FOLD_AFTER_ROWS = 20
 # a nightly chunk that meets a concurrent update (a salesperson saving a customer,
 # an order confirmed for it) is tried again this many times on a fresh snapshot
 CHUNK_ATTEMPTS = 5
@@ -188,10 +186,15 @@ class ResPartner(models.Model):
         confirmation reads no partner unless the grade changes. Figures not
         recounted today (the nightly recount did not run yet, or the customer has
         none) are recounted from the orders instead, without storing them, so
-        that the 12-month window is never more than a day old; the fold job,
-        triggered here, stores them after the commit (and folds the rows added,
-        when they pile up before the nightly recount)."""
-        added = self.env["sale.customer.order.stats"].sudo()._add_orders(orders)
+        that the 12-month window is never more than a day old. The fold job,
+        triggered by the same call, recounts the customers after the commit:
+        it stores their figures and regrades them with the orders of the
+        confirmations committed at the same time, which this one cannot see."""
+        added = (
+            self.env["sale.customer.order.stats"]
+            .sudo()
+            ._add_orders(orders, self.env.ref(FOLD_ORDER_FIGURES_CRON, raise_if_not_found=False))
+        )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
         figures = {
             pid: (row.last_order_date, row.sales_12m, row.orders_12m) for pid, row in added.items()
@@ -199,10 +202,6 @@ class ResPartner(models.Model):
         stale = [pid for pid, row in added.items() if row.counted_date != today]
         if stale:
             figures.update(self.browse(stale)._recount_order_figures(today, store=False))
-        if stale or any(row.deltas >= FOLD_AFTER_ROWS for row in added.values()):
-            fold_job = self.env.ref(FOLD_ORDER_FIGURES_CRON, raise_if_not_found=False)
-            if fold_job:
-                fold_job.sudo()._trigger()
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         companies = self.env["res.company"]
         changed = [

@@ -33,6 +33,11 @@ class TestCustomerOrderFigures(GradingCommon):
         )
         return self.env.cr.fetchall()
 
+    def _history(self, partner):
+        return self.env["sale.customer.grade.history"].search(
+            [("partner_id", "=", partner.id)], order="id"
+        )
+
     def _fold_triggers(self):
         return self.env["ir.cron.trigger"].search_count(
             [("cron_id", "=", self.env.ref(FOLD_CRON).id)]
@@ -54,8 +59,8 @@ class TestCustomerOrderFigures(GradingCommon):
             [row[2:] for row in rows[1:]],
             [(None, NOW.date(), 3000, 1), (None, NOW.date(), 3000, 1)],
         )
-        # counted today, two rows added: no fold needed yet
-        self.assertEqual(self._fold_triggers(), triggers)
+        # each confirmation triggers the fold
+        self.assertEqual(self._fold_triggers(), triggers + 2)
         # the grade and the figures shown at once
         self.assertEqual(self.customer.customer_grade_id, self.formal_a)
         self.assertEqual(
@@ -106,3 +111,20 @@ class TestCustomerOrderFigures(GradingCommon):
             [row[2:] for row in self._rows(self.customer)], [(NOW.date(), NOW.date(), 4000, 1)]
         )
         self.assertEqual(self.customer.customer_sales_12m, 4000)
+
+    def test_the_fold_regrades_with_the_orders_confirmed_at_the_same_time(self):
+        """Two confirmations at once for one customer each grade it without the
+        other's order (neither sees the other's uncommitted row): the fold job
+        each of them triggers regrades it with both after their commits. Here the
+        grade the second one would have missed is written back first."""
+        for _ in range(3):
+            self._confirmed_order(self.customer, 4000, NOW)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        self.env.cr.execute(
+            "UPDATE res_partner SET customer_grade_id = %s WHERE id = %s",
+            [self.formal_b.id, self.customer.id],
+        )
+        self.env.invalidate_all()
+        self._fold()
+        self.assertEqual(self.customer.customer_grade_id, self.formal_a)
+        self.assertEqual(self._history(self.customer)[-1].new_grade_id, self.formal_a)
