@@ -38,7 +38,7 @@ GRADING_WRITTEN_FIELDS = [
     "customer_visit_priority",
 ]
 # the job that folds the rows confirmations append to the order figures into
-# the customers' counted rows, triggered by every confirmation
+# the customers' counted rows, triggered by every confirmation for a minute later
 FOLD_ORDER_FIGURES_CRON = "sales_dept_regulation.ir_cron_fold_customer_order_figures"
 # a nightly chunk that meets a concurrent update (a salesperson saving a customer,
 # an order confirmed for it) is tried again this many times on a fresh snapshot
@@ -187,13 +187,19 @@ class ResPartner(models.Model):
         recounted today (the nightly recount did not run yet, or the customer has
         none) are recounted from the orders instead, without storing them, so
         that the 12-month window is never more than a day old. The fold job,
-        triggered by the same call, recounts the customers after the commit:
-        it stores their figures and regrades them with the orders of the
+        triggered by the same call, recounts the customers a minute later: it
+        stores their figures and regrades them with the orders of the
         confirmations committed at the same time, which this one cannot see."""
         added = (
             self.env["sale.customer.order.stats"]
             .sudo()
-            ._add_orders(orders, self.env.ref(FOLD_ORDER_FIGURES_CRON, raise_if_not_found=False))
+            ._add_orders(
+                orders,
+                # cached: env.ref would check that the job exists, one more query
+                self.env["ir.model.data"]._xmlid_to_res_id(
+                    FOLD_ORDER_FIGURES_CRON, raise_if_not_found=False
+                ),
+            )
         )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
         figures = {

@@ -65,9 +65,10 @@ def bulk_planning(cr, rows):
 # statement does not see its own INSERT). Appending never updates the customer's
 # row of counted figures, so a confirmation takes no lock on it: confirmations
 # for one customer do not queue behind each other's commit. It also triggers the
-# job that folds the appended rows (fold_cron_id): a row of ir_cron_trigger, as
-# ir.cron._trigger() writes it (and as ir.cron itself does in SQL), without the
-# two more queries of its ORM create on every confirmation.
+# job that folds the appended rows (fold_cron_id) a minute later: a row of
+# ir_cron_trigger, as ir.cron._trigger(at) writes it (and as ir.cron itself does
+# in SQL), without the two more queries of its ORM create on every confirmation;
+# the cron worker runs the job once for all the confirmations of that minute.
 ADD_ORDERS_FUNCTION = """
 DROP FUNCTION IF EXISTS sale_customer_order_stats_add(
     integer[], integer[], date[], numeric[], integer);
@@ -86,7 +87,7 @@ LANGUAGE plpgsql AS $function$
 BEGIN
     IF fold_cron_id IS NOT NULL THEN
         INSERT INTO ir_cron_trigger (cron_id, call_at)
-        VALUES (fold_cron_id, now() AT TIME ZONE 'UTC');
+        VALUES (fold_cron_id, now() AT TIME ZONE 'UTC' + interval '1 minute');
     END IF;
     RETURN QUERY
     WITH increments AS (
@@ -291,7 +292,7 @@ class SaleCustomerOrderStats(models.Model):
         return rows
 
     @api.model
-    def _add_orders(self, orders, fold_cron=None):
+    def _add_orders(self, orders, fold_cron_id=None):
         """Add just-confirmed orders to the figures of their customers (the
         commercial partners, for orders of the customer's company) and return
         {customer id: AddedFigures} with the new figures and what the grading
@@ -300,8 +301,8 @@ class SaleCustomerOrderStats(models.Model):
         One call of the SQL function created by init(): a row appended per
         customer, so that concurrent confirmations for the same customer neither
         lose each other's order nor wait for each other, and planned once per
-        connection, not at each confirmation. The same call triggers
-        ``fold_cron`` (an ir.cron), whose workers are woken after the commit.
+        connection, not at each confirmation. The same call triggers the job
+        ``fold_cron_id`` (an ir.cron id) a minute later.
         """
         if not orders:
             return {}
@@ -315,11 +316,9 @@ class SaleCustomerOrderStats(models.Model):
                 [order.date_order.date() for order in orders],
                 [order.amount_untaxed / (order.currency_rate or 1.0) for order in orders],
                 self.env.company.id,
-                fold_cron.id if fold_cron else None,
+                fold_cron_id or None,
             ],
         )
-        if fold_cron:
-            self.env.cr.postcommit.add(fold_cron._notifydb)
         added = {row[0]: AddedFigures(*row[1:]) for row in self.env.cr.fetchall()}
         self.invalidate_model(flush=False)
         return added
