@@ -32,6 +32,7 @@
         "security/conduct/sale_conduct_fine_rules.xml",
         "security/grading/customer_grading_rules.xml",
         "security/grading/ir.model.access.csv",
+        "data/grading/ir_cron_data.xml",
         "security/contract/sale_contract_rules.xml",
         "security/contract/ir.model.access.csv",
         "security/contract/tier_definition_rules.xml",

@@ -37,6 +37,8 @@ from odoo_cli import ODOO_CONF, PYTHON, copy_database, drop_database, odoo
 ADDON = "sales_dept_regulation"
 ORDERS = size(1000, 100)
 RUNS = size(3, 1)
+# confirmations 4 at a time for one customer (concurrent mode)
+CONCURRENT_ORDERS = size(400, 40)
 SCRIPT = Path(__file__).with_name("bench_confirmations.py")
 
 
@@ -60,9 +62,9 @@ def bench_databases(bare_template):
         drop_database(name)
 
 
-def run_bench(mode, *lanes):
+def run_bench(mode, *lanes, orders=ORDERS):
     proc = subprocess.run(
-        [PYTHON, str(SCRIPT), ODOO_CONF, str(ORDERS), mode, *lanes],
+        [PYTHON, str(SCRIPT), ODOO_CONF, str(orders), mode, *lanes],
         capture_output=True,
         text=True,
         timeout=1800,
@@ -135,7 +137,27 @@ def test_ordinary_quotations_cost_as_in_standard_odoo(bench_databases):
         f"confirmation {single['sale']['confirm_queries']:g} vs "
         f"{single['addon']['confirm_queries']:g}"
     )
+    # four confirmations at once for one customer: the addon's figures must not
+    # make them wait for each other (a row all of them update), nor fail on it
+    concurrent = run_bench(
+        "concurrent",
+        f"sale:{databases['sale']}",
+        f"addon:{databases['addon']}",
+        orders=CONCURRENT_ORDERS,
+    )
+    alone, together = concurrent["sale"], concurrent["addon"]
+    report(
+        f"{together['confirmations']} confirmations 4 at a time for one customer: sale only "
+        f"mean {alone['confirm_ms_mean']:.1f} ms (median {alone['confirm_ms_median']:.1f}), "
+        f"with {ADDON} mean {together['confirm_ms_mean']:.1f} ms (median "
+        f"{together['confirm_ms_median']:.1f}), ratio of the means "
+        f"{together['confirm_ms_mean'] / alone['confirm_ms_mean']:.3f}; retried after a "
+        f"concurrent update: {alone['retries']} vs {together['retries']}"
+    )
     report(f"contract benchmark wall time: {time.monotonic() - start:.0f} s")
+    assert together["retries"] == alone["retries"] == 0
+    assert together["failed"] == alone["failed"] == 0
+    assert together["confirmed"] == alone["confirmed"]
     # the goal on queries holds for the installed module (optional rules off, as on a
     # new install); with the rules on, a fresh confirmation also reads the pricelist
     # to check the prices (reported above). The time goal (ratio <= 1.05) is reported.

@@ -151,22 +151,27 @@ class ResPartner(models.Model):
 
     @api.depends("commercial_partner_id")
     def _compute_customer_order_figures(self):
-        # the user's own access: a salesperson sees the figures of own customers only
+        # the user's own access: a salesperson sees the figures of own customers
+        # only; a customer's figures are the sum of its rows (its counted row and
+        # those its confirmations appended since)
         stats_model = self.env["sale.customer.order.stats"]
         figures = {}
         if stats_model.has_access("read"):
             figures = {
-                stats.partner_id.id: stats
-                for stats in stats_model.search_fetch(
+                partner.id: values
+                for partner, *values in stats_model._read_group(
                     [("partner_id", "in", self.commercial_partner_id._origin.ids)],
-                    ["partner_id", "last_order_date", "sales_12m", "orders_12m"],
+                    ["partner_id"],
+                    ["last_order_date:max", "sales_12m:sum", "orders_12m:sum"],
                 )
             }
         for partner in self:
-            stats = figures.get(partner.commercial_partner_id._origin.id)
-            partner.customer_last_order_date = stats.last_order_date if stats else False
-            partner.customer_sales_12m = stats.sales_12m if stats else 0.0
-            partner.customer_orders_12m = stats.orders_12m if stats else 0
+            last, amount, count = figures.get(
+                partner.commercial_partner_id._origin.id, (False, 0.0, 0)
+            )
+            partner.customer_last_order_date = last
+            partner.customer_sales_12m = amount
+            partner.customer_orders_12m = count
 
     @api.depends(
         "customer_last_visit_date",

@@ -37,6 +37,9 @@ GRADING_WRITTEN_FIELDS = [
     "customer_next_visit_date",
     "customer_visit_priority",
 ]
+# the job that folds the rows confirmations append to the order figures into
+# the customers' counted rows, triggered by every confirmation for a minute later
+FOLD_ORDER_FIGURES_CRON = "sales_dept_regulation.ir_cron_fold_customer_order_figures"
 # a nightly chunk that meets a concurrent update (a salesperson saving a customer,
 # an order confirmed for it) is tried again this many times on a fresh snapshot
 CHUNK_ATTEMPTS = 5
@@ -177,19 +180,34 @@ class ResPartner(models.Model):
         """Count just-confirmed orders in the figures of their customers (in their
         company) and regrade the customers whose stage or grade changes.
 
-        One SQL call in the usual case: it returns the new figures with what the
-        grading reads of each customer, so that a confirmation reads no partner
-        unless the grade changes. Figures not recounted today (the nightly recount
-        did not run yet, or the customer has none) are recounted from the orders
-        instead, so that the 12-month window is never more than a day old."""
-        added = self.env["sale.customer.order.stats"].sudo()._add_orders(orders)
+        One SQL call in the usual case: it appends the orders to the figures
+        (no lock on a row another confirmation may hold) and returns the new
+        figures with what the grading reads of each customer, so that a
+        confirmation reads no partner unless the grade changes. Figures not
+        recounted today (the nightly recount did not run yet, or the customer has
+        none) are recounted from the orders instead, without storing them, so
+        that the 12-month window is never more than a day old. The fold job,
+        triggered by the same call, recounts the customers a minute later: it
+        stores their figures and regrades them with the orders of the
+        confirmations committed at the same time, which this one cannot see."""
+        added = (
+            self.env["sale.customer.order.stats"]
+            .sudo()
+            ._add_orders(
+                orders,
+                # cached: env.ref would check that the job exists, one more query
+                self.env["ir.model.data"]._xmlid_to_res_id(
+                    FOLD_ORDER_FIGURES_CRON, raise_if_not_found=False
+                ),
+            )
+        )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
         figures = {
             pid: (row.last_order_date, row.sales_12m, row.orders_12m) for pid, row in added.items()
         }
         stale = [pid for pid, row in added.items() if row.counted_date != today]
         if stale:
-            figures.update(self.browse(stale)._recount_order_figures(today))
+            figures.update(self.browse(stale)._recount_order_figures(today, store=False))
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         companies = self.env["res.company"]
         changed = [
@@ -210,14 +228,16 @@ class ResPartner(models.Model):
         ]
         self.browse(changed)._apply_customer_grading(figures, today)
 
-    def _recount_order_figures(self, today):
+    def _recount_order_figures(self, today, store=True):
         """Recount the order figures of these customers from their orders:
-        {partner id: (last order date, 12-month amount, 12-month orders)}."""
-        return {row.partner_id: row[1:4] for row in self._recount_grading_rows(today)}
+        {partner id: (last order date, 12-month amount, 12-month orders)};
+        stored unless ``store`` is false."""
+        return {row.partner_id: row[1:4] for row in self._recount_grading_rows(today, store=store)}
 
-    def _recount_grading_rows(self, today):
+    def _recount_grading_rows(self, today, store=True):
         """Recount the order figures of these customers from their orders and
-        return them with what the grading reads of each (RecountedCustomer)."""
+        return them with what the grading reads of each (RecountedCustomer);
+        stored unless ``store`` is false."""
         # everything pending, not only the orders: flushing part of the pending
         # writes early splits their UPDATEs into more queries
         self.env.flush_all()
@@ -229,6 +249,7 @@ class ResPartner(models.Model):
                 today,
                 fields.Datetime.to_datetime(today - relativedelta(months=12)),
                 self.env.company,
+                store=store,
             )
         )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
@@ -583,6 +604,20 @@ class ResPartner(models.Model):
     def _cron_recompute_customer_grades(self):
         self = self.sudo()
         self._run_cron_in_chunks(self._get_gradable_customers(), "_recompute_customer_grading")
+
+    @api.model
+    def _cron_fold_customer_order_figures(self):
+        """Recount the customers with rows appended by confirmations since their
+        last recount: their figures back in one counted row of today, their grade
+        checked again (two confirmations for one customer at once each graded it
+        without the other's order)."""
+        self = self.sudo()
+        self.env.cr.execute(
+            "SELECT DISTINCT partner_id FROM sale_customer_order_stats"
+            " WHERE counted_date IS NULL ORDER BY partner_id"
+        )
+        customers = self.browse([row[0] for row in self.env.cr.fetchall()])
+        self._run_cron_in_chunks(customers, "_recompute_customer_grading")
 
     @api.model
     def _cron_schedule_customer_visits(self):

@@ -8,3 +8,4 @@ from . import test_customer_grading_rules
 from . import test_customer_grading_onboarding
 from . import test_customer_file_tour_zh
 from . import test_customer_grading_locked_sample
+from . import test_customer_order_figures

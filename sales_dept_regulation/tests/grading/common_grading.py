@@ -117,3 +117,11 @@ class GradingCommon(RegulationCommon):
     def _regrade(self, partners, when=NOW):
         with freeze_time(when):
             partners._recompute_customer_grading()
+
+    def _fold(self, when=NOW):
+        """Run the job that folds the figures the confirmations appended, as the
+        cron worker does after their commit."""
+        fold = self.env.ref("sales_dept_regulation.ir_cron_fold_customer_order_figures")
+        with freeze_time(when), self.enter_registry_test_mode():
+            fold.method_direct_trigger()
+        self.env.invalidate_all()

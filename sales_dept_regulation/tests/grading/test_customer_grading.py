@@ -122,12 +122,16 @@ class TestCustomerGrading(GradingCommon):
         self.assertEqual(self.customer.customer_grade_id, self.formal_a)
 
     def test_a_confirmation_recounts_figures_older_than_a_day(self):
-        """Without a recount since, a big order of last year does not count."""
+        """Without a recount since, a big order of last year does not count: the
+        grade at once, the figures once the fold job stored the recount."""
         self._confirmed_order(self.customer, 50000, NOW - timedelta(days=370))
         self._confirmed_order(self.customer, 500, NOW - timedelta(days=370))
         self._confirmed_order(self.customer, 500, NOW - timedelta(days=370))
+        self._fold(NOW - timedelta(days=370))
         self.assertEqual(self.customer.customer_grade_id, self.formal_a)
         self._confirmed_order(self.customer, 500, NOW)
+        self.assertEqual(self.customer.customer_grade_id, self.formal_c)
+        self._fold()
         self.assertEqual(self.customer.customer_sales_12m, 500)
         self.assertEqual(self.customer.customer_orders_12m, 1)
         self.assertEqual(self.customer.customer_grade_id, self.formal_c)
