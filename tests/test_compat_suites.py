@@ -50,6 +50,9 @@ SUITES = (
     "purchase_tier_validation",
     "account_move_tier_validation",
     "base_tier_validation_forward",
+    # OCA's financial risk (issue 26): the credit gate acts on the addon's contracts only
+    "account_financial_risk",
+    "sale_financial_risk",
 )
 # helpdesk_mgmt's at_install tests create partners before `account` (which the addon's
 # `sale` brings) is loaded: they cannot run as the registry loads. pytest-odoo runs them
