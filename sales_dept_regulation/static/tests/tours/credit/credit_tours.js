@@ -162,9 +162,9 @@ registry.category("web_tour.tours").add("sales_dept_regulation_credit_exception_
     url: "/odoo",
     steps: () => [
         ...openApp(),
-        openMenu("sales_dept_regulation.sale_credit_menu_root"),
+        openMenu("sales_dept_regulation.menu_sales_regulation_customer_grading"),
         {
-            content: "资信例外 in the 资信 menu",
+            content: "资信例外 in the 资信 section of 客户分级",
             trigger: ".dropdown-item[data-menu-xmlid='sales_dept_regulation.sale_credit_exception_menu']",
             run: "click",
         },

@@ -12,8 +12,13 @@ registry.category("web_tour.tours").add("sales_dept_regulation_weekly_review", {
             "Open the Sales Regulation app"
         ),
         {
+            content: "Open the plans menu",
+            trigger: ".o_main_navbar [data-menu-xmlid='sales_dept_regulation.menu_plan']",
+            run: "click",
+        },
+        {
             content: "Open the weekly review",
-            trigger: ".o_main_navbar a[data-menu-xmlid='sales_dept_regulation.sale_weekly_review_menu']",
+            trigger: ".dropdown-item[data-menu-xmlid='sales_dept_regulation.sale_weekly_review_menu']",
             run: "click",
         },
         {
