@@ -20,12 +20,16 @@ class SaleWeeklyReview(models.TransientModel):
         month = self._month_start()
         Achievement = self.env["sale.plan.achievement"]
         base = [("user_id", "=", self.user_id.id), ("company_id", "=", self.company_id.id)]
-        this_month = Achievement._plan_achievement([*base, ("month", "=", month)], [])
-        year_to_date = Achievement._plan_achievement(
-            [*base, ("year", "=", month.year), ("month", "<", month)], []
-        )
-        this_month = this_month[0] if this_month else {}
-        year_to_date = year_to_date[0] if year_to_date else {}
+        # the year to this month in one read of the report, split here
+        this_month, year_to_date = {}, {}
+        for row in Achievement._plan_achievement(
+            [*base, ("year", "=", month.year), ("month", "<=", month)], ["month:month"]
+        ):
+            if row["month:month"] == month:
+                this_month = row
+            else:
+                for key in ("plan", "ordered"):
+                    year_to_date[key] = year_to_date.get(key, 0.0) + (row[key] or 0.0)
         _count, ordered = self._confirmed_amount(*self._month_to_date_bounds())
         planned = this_month.get("plan") or 0.0
         # the months before this one in full, this one up to the week's end

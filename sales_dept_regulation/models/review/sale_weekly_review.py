@@ -173,8 +173,8 @@ class SaleWeeklyReview(models.TransientModel):
         return count, amount
 
     def _section_orders(self):
+        # (the month to date is the plan section's, beside the month's plan)
         week_count, week_amount = self._confirmed_amount(*self._week_bounds())
-        _month_count, month_amount = self._confirmed_amount(*self._month_to_date_bounds())
         return {
             "sequence": 10,
             "key": "orders",
@@ -182,7 +182,6 @@ class SaleWeeklyReview(models.TransientModel):
             "rows": [
                 (self.env._("Orders confirmed this week"), str(week_count)),
                 (self.env._("Amount confirmed this week"), self._money(week_amount)),
-                (self.env._("Amount confirmed this month to date"), self._money(month_amount)),
             ],
         }
 

@@ -65,8 +65,10 @@ class TestWeeklyReview(RegulationCommon):
         rows, _section = self._rows(review, "orders")
         self.assertEqual(rows["Orders confirmed this week"], "2")
         self.assertIn("300.00", rows["Amount confirmed this week"])
-        # month to date: March 1st .. the week's end (the order on Mar 2 23:30 included)
-        self.assertIn("1,000.00", rows["Amount confirmed this month to date"])
+        # month to date, in the plan section: March 1st .. the week's end (the
+        # order on Mar 2 23:30 included)
+        plan_rows, _section = self._rows(review, "plan")
+        self.assertIn("1,000.00", plan_rows["Confirmed this month to date"])
         self.assertIn("1,000.00", review.review_html)
 
     def test_new_customers_and_overdue_items(self):
