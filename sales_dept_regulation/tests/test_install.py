@@ -32,12 +32,15 @@ class TestInstall(RegulationCommon):
     def test_roles_share_one_privilege_in_sales(self):
         privilege = self.env.ref(f"{MODULE}.res_groups_privilege_sales_regulation")
         self.assertEqual(privilege.category_id, self.env.ref("base.module_category_sales"))
-        # R&D's and the technical department's roles have no test user of
-        # RegulationCommon: see tests/sample and tests/aftersales
+        # R&D's, the technical department's and the contract administrator's roles
+        # have no test user of RegulationCommon: see tests/sample, tests/aftersales
+        # and tests/credit
         rd_engineer = self.env.ref(f"{MODULE}.group_role_rd_engineer")
         technical_staff = self.env.ref(f"{MODULE}.group_role_technical_staff")
+        contract_admin = self.env.ref(f"{MODULE}.group_role_contract_admin")
         self.assertEqual(
-            set(privilege.group_ids), {*self.roles.values(), rd_engineer, technical_staff}
+            set(privilege.group_ids),
+            {*self.roles.values(), rd_engineer, technical_staff, contract_admin},
         )
         self.assertEqual(len(self.roles), 7)
 
