@@ -144,6 +144,11 @@ class SaleWeeklyReview(models.TransientModel):
         (label, value) and optionally a table (head, lines). Read as the user
         who opens the review: record rules decide what is counted."""
         self.ensure_one()
+        # what the sections read of the salesperson and the company, fetched
+        # alone: their whole rows (dozens of columns each) cost more than a figure
+        self.user_id.fetch(["partner_id"])
+        self.user_id.partner_id.fetch(["name", "tz"])
+        self.company_id.fetch(["name", "currency_id"])
         return [
             self._section_orders(),
             self._section_new_customers(),
