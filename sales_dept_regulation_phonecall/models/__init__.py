@@ -4,4 +4,3 @@
 from . import crm_phonecall
 from . import sale_order
 from . import sale_telemarketing_kpi
-from . import sale_weekly_review
