@@ -201,25 +201,35 @@ class SaleForecast(models.Model):
         ``month`` (a date, first of the month) for ``users`` in ``company``
         (default: the current one), as the current user sees the forecasts
         (cancelled ones left out). Read by the weekly review."""
+        return self._forecast_review_figures_by_month(users, [month], company)[month]
+
+    @api.model
+    def _forecast_review_figures_by_month(self, users, months, company=None):
+        """{month: the figures of _forecast_review_figures} for several months,
+        in one search."""
         company = company or self.env.company
+        company.fetch(["sdr_forecast_due_day"])
         forecasts = self.search(
             [
                 ("user_id", "in", users.ids),
-                ("month", "=", month),
+                ("month", "in", list(months)),
                 ("state", "!=", "cancelled"),
                 ("company_id", "=", company.id),
             ]
         )
-        figures = {}
-        for user in users:
-            forecast = forecasts.filtered(lambda f, user=user: f.user_id == user)[:1]
-            figures[user.id] = {
-                "forecast": forecast,
-                "amount": forecast.amount_total,
-                "state": forecast.state,
-                "is_late": forecast.is_late,
-                "deadline": forecast.deadline or forecast_deadline(self.env.company, month),
-                "actual_amount": forecast.actual_amount,
-                "accuracy": forecast.accuracy if forecast.state == "submitted" else False,
-            }
+        figures = {month: {} for month in months}
+        for month in months:
+            for user in users:
+                forecast = forecasts.filtered(
+                    lambda f, user=user, month=month: f.user_id == user and f.month == month
+                )[:1]
+                figures[month][user.id] = {
+                    "forecast": forecast,
+                    "amount": forecast.amount_total,
+                    "state": forecast.state,
+                    "is_late": forecast.is_late,
+                    "deadline": forecast.deadline or forecast_deadline(company, month),
+                    "actual_amount": forecast.actual_amount,
+                    "accuracy": forecast.accuracy if forecast.state == "submitted" else False,
+                }
         return figures

@@ -21,17 +21,13 @@ class SaleWeeklyReview(models.TransientModel):
     def _section_forecasts(self):
         this_month = self._month_start()
         Forecast = self.env["sale.forecast"]
-        figures = {
-            month: Forecast._forecast_review_figures(self.user_id, month, self.company_id)[
-                self.user_id.id
-            ]
-            for month in (
-                this_month - relativedelta(months=1),
-                this_month,
-                this_month + relativedelta(months=1),
-            )
-        }
-        last, current, upcoming = figures.values()
+        months = (
+            this_month - relativedelta(months=1),
+            this_month,
+            this_month + relativedelta(months=1),
+        )
+        figures = Forecast._forecast_review_figures_by_month(self.user_id, months, self.company_id)
+        last, current, upcoming = (figures[month][self.user_id.id] for month in months)
         return {
             "sequence": 35,
             "key": "forecasts",

@@ -20,6 +20,10 @@ class SaleWeeklyReview(models.TransientModel):
         sections.append(self._section_visits())
         return sections
 
+    def _visit_type_id(self):
+        # the id alone (cached by Odoo), without reading the record to check it
+        return self.env["ir.model.data"]._xmlid_to_res_id(VISIT_TYPE, raise_if_not_found=True)
+
     def _section_visits(self):
         figures = self.env["sale.work.log"]._sdr_visit_figures(
             self.user_id, self.week_start, self.week_end
@@ -30,7 +34,7 @@ class SaleWeeklyReview(models.TransientModel):
             .search(
                 [
                     ("res_model", "=", "res.partner"),
-                    ("activity_type_id", "=", self.env.ref(VISIT_TYPE).id),
+                    ("activity_type_id", "=", self._visit_type_id()),
                     ("user_id", "=", self.user_id.id),
                     ("active", "=", False),
                     ("sdr_visit_done_date", ">=", self.week_start),

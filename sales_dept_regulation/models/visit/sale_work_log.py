@@ -394,9 +394,10 @@ class SaleWorkLog(models.Model):
             )
             for user in users
         }
+        visit_type = self.env["ir.model.data"]._xmlid_to_res_id(VISIT_TYPE, raise_if_not_found=True)
         visit_domain = [
             ("res_model", "=", "res.partner"),
-            ("activity_type_id", "=", self.env.ref(VISIT_TYPE).id),
+            ("activity_type_id", "=", visit_type),
             ("user_id", "in", users.ids),
         ]
         activities = self.env["mail.activity"].with_context(active_test=False)
