@@ -37,7 +37,7 @@ def test_install_without_demo_uninstall_and_reinstall(database, bare_template):
     copy_database(template, database)
     report(f"install of {ADDON} (and its dependencies) into a new database: {seconds:.1f} s")
     assert module_state(database) == ("installed", False)
-    assert own_xmlids(database, "res.groups") == 12
+    assert own_xmlids(database, "res.groups") == 13
     assert own_xmlids(database, "res.users") == 0, "demo users loaded without demo data"
 
     odoo("module", "uninstall", "-d", database, ADDON)
@@ -60,7 +60,7 @@ def test_install_without_demo_uninstall_and_reinstall(database, bare_template):
 
     odoo("module", "install", "-d", database, ADDON)
     assert module_state(database) == ("installed", False)
-    assert own_xmlids(database, "res.groups") == 12
+    assert own_xmlids(database, "res.groups") == 13
 
 
 # Each company's after-sales set-up, seen as its users see it: its own after-sales and
@@ -187,6 +187,6 @@ def test_install_on_a_database_running_inventory_crm_purchase_mrp(host):
     db = host.with_addon
     assert module_state(db) == ("installed", False)
     assert installed(db, *HOST_MODULES) == set(HOST_MODULES)
-    assert own_xmlids(db, "res.groups") == 12
+    assert own_xmlids(db, "res.groups") == 13
     if bridge_present():
         assert installed(db, BRIDGE) == {BRIDGE}, f"{BRIDGE} not auto-installed"
