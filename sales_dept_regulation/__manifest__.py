@@ -22,11 +22,10 @@
         "helpdesk_mgmt_sla",
         "helpdesk_mgmt_sale",
         "barcodes",
-        "account_financial_risk",
-        "sale_financial_risk",
     ],
     "data": [
         "security/sales_dept_regulation_groups.xml",
+        "security/contract/contract_admin_groups.xml",
         "security/ir.model.access.csv",
         "security/engine_rules.xml",
         "security/conduct/sale_conduct_fine_rules.xml",
@@ -162,17 +161,6 @@
         "views/plan/sale_plan_achievement_views.xml",
         "views/plan/menus.xml",
         "data/plan/sale_regulation_dashboard_tile_data.xml",
-        "security/credit/credit_groups.xml",
-        "security/credit/ir.model.access.csv",
-        "security/credit/sale_credit_rules.xml",
-        "data/credit/tier_definition_data.xml",
-        "wizard/credit/sale_credit_exception_wizard_views.xml",
-        "views/credit/sale_credit_assessment_views.xml",
-        "views/credit/sale_credit_exception_views.xml",
-        "views/credit/sale_order_views.xml",
-        "views/credit/res_partner_views.xml",
-        "views/credit/res_config_settings_views.xml",
-        "views/credit/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -188,7 +176,6 @@
         "demo/forecast_demo.xml",
         "demo/visit_demo.xml",
         "demo/plan_demo.xml",
-        "demo/credit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

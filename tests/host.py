@@ -24,9 +24,14 @@ OCA_MODULES = (
     "purchase_tier_validation",
     "account_move_tier_validation",
     "base_tier_validation_forward",
+    # OCA's financial risk, which the credit bridge installs with
+    "account_financial_risk",
+    "sale_financial_risk",
 )
 # the addon's bridge to Inventory (auto_install with sale_stock), once it is merged
 BRIDGE = f"{ADDON}_stock"
+# the addon's bridge to OCA's financial risk (auto_install with sale_financial_risk)
+CREDIT_BRIDGE = f"{ADDON}_credit"
 
 
 def addon_dependencies():

@@ -50,7 +50,8 @@ SUITES = (
     "purchase_tier_validation",
     "account_move_tier_validation",
     "base_tier_validation_forward",
-    # OCA's financial risk (issue 26): the credit gate acts on the addon's contracts only
+    # OCA's financial risk (issue 26): the credit bridge's gate acts on the addon's
+    # contracts only
     "account_financial_risk",
     "sale_financial_risk",
 )
@@ -316,6 +317,9 @@ def test_addon_adds_no_failure_to_the_host_suites(host):
     os.makedirs(LOG_DIR, exist_ok=True)
     key = baseline_key()
     base = recorded_baseline(key)
+    # the credit bridge (installed with the addon here: the host runs OCA's financial
+    # risk) is under OCA's risk suites; its own tests need the demo data and run on
+    # the template (tools/dev.sh)
     suites = (*SUITES, BRIDGE) if bridge_present() else SUITES
     start, cpu = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
     with ThreadPoolExecutor(2) as pool:

@@ -8,7 +8,7 @@ import os
 
 import pytest
 from figures import report
-from host import BRIDGE, HOST_MODULES, bridge_present
+from host import BRIDGE, CREDIT_BRIDGE, HOST_MODULES, bridge_present
 from odoo_cli import ADDON, copy_database, demo_database, drop_database, odoo, query, shell_json
 
 
@@ -190,3 +190,5 @@ def test_install_on_a_database_running_inventory_crm_purchase_mrp(host):
     assert own_xmlids(db, "res.groups") == 13
     if bridge_present():
         assert installed(db, BRIDGE) == {BRIDGE}, f"{BRIDGE} not auto-installed"
+    # the host runs OCA's financial risk: the credit bridge comes with the addon
+    assert installed(db, CREDIT_BRIDGE) == {CREDIT_BRIDGE}, f"{CREDIT_BRIDGE} not auto-installed"

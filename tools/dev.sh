@@ -260,11 +260,9 @@ cmd_test() {
 run_both_halves() {
     # global: the EXIT trap drops it after this function has returned
     top_db="sdr_test_top_$$"
-    bridge_db="sdr_test_phonecall_$$"
     local top_log="$state/tests_top_$$.log" addon_log="$state/tests_addon_$$.log" rc=0 top_rc=0
-    local bridge_log="$state/tests_phonecall_$$.log"
     copy_db "$template_db" "$top_db"
-    trap 'drop_db "$test_db" >/dev/null 2>&1 || true; drop_db "$template_db" >/dev/null 2>&1 || true; drop_db "$top_db" >/dev/null 2>&1 || true; drop_db "$bridge_db" >/dev/null 2>&1 || true' EXIT
+    trap 'drop_db "$test_db" >/dev/null 2>&1 || true; drop_db "$template_db" >/dev/null 2>&1 || true; drop_db "$top_db" >/dev/null 2>&1 || true; drop_db "sdr_test_bridge_$$" >/dev/null 2>&1 || true' EXIT
     (
         cd "$here"
         "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" \
@@ -275,28 +273,19 @@ run_both_halves() {
     set +e
     run_pytest "$addon/tests" "$@" 2>&1 | tee "$addon_log"
     rc=${PIPESTATUS[0]}
-    # the bridge to OCA's phone calls installs with crm_phonecall, which the template
-    # lacks: its tests run on a copy of the template given the bridge (demo data on)
-    say "The phone-call bridge's tests, on a copy of the template with ${addon}_phonecall..."
-    copy_db "$template_db" "$bridge_db"
-    if odoo_bin -d "$bridge_db" -i "${addon}_phonecall" --stop-after-init --log-level=warn; then
-        (
-            cd "$here"
-            "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" \
-                --odoo-database="$bridge_db" --odoo-http --odoo-log-level=warn \
-                "${addon}_phonecall/tests" "$@"
-        ) 2>&1 | tee "$bridge_log"
-        [ "${PIPESTATUS[0]}" = 0 ] || rc=1
-    else
-        echo "=== 1 failed in 0s (installing ${addon}_phonecall failed) ===" >"$bridge_log"
-        rc=1
-    fi
+    # the bridges to OCA's phone calls and financial risk install with crm_phonecall
+    # and sale_financial_risk, which the template lacks: each bridge's tests run on a
+    # copy of the template given that bridge (demo data on)
+    local bridge
+    for bridge in phonecall credit; do
+        run_bridge_tests "$bridge" "$@" || rc=1
+    done
     set -e
     wait "$top_pid" || top_rc=$?
     say "The whole-system checks (tests/):"
     cat "$top_log"
     # one closing line for both halves (errors count as failures)
-    "$python" - "$addon_log" "$bridge_log" "$top_log" <<'PY'
+    "$python" - "$addon_log" "$state"/tests_bridge_*_$$.log "$top_log" <<'PY'
 import re, sys
 totals = {"passed": 0, "failed": 0, "skipped": 0}
 for path in sys.argv[1:]:
@@ -306,8 +295,31 @@ for path in sys.argv[1:]:
 line = f"total: {totals['passed']} passed, {totals['failed']} failed"
 print(line + (f", {totals['skipped']} skipped" if totals["skipped"] else ""))
 PY
-    rm -f "$top_log" "$addon_log" "$bridge_log"
+    rm -f "$top_log" "$addon_log" "$state"/tests_bridge_*_$$.log
     [ "$rc" = 0 ] && [ "$top_rc" = 0 ]
+}
+
+# A bridge's tests ($1: phonecall, credit), on a copy of the template given the bridge;
+# its output goes to the terminal and to a log the closing line counts.
+run_bridge_tests() {
+    local bridge="${addon}_$1" bridge_db="sdr_test_bridge_$$" log="$state/tests_bridge_$1_$$.log"
+    shift
+    say "The bridge ${bridge}'s tests, on a copy of the template with it..."
+    copy_db "$template_db" "$bridge_db"
+    if ! odoo_bin -d "$bridge_db" -i "$bridge" --stop-after-init --log-level=warn; then
+        echo "=== 1 failed in 0s (installing $bridge failed) ===" >"$log"
+        drop_db "$bridge_db"
+        return 1
+    fi
+    local rc=0
+    (
+        cd "$here"
+        "$python" -m pytest -c "$here/pytest.ini" --rootdir="$here" --odoo-config="$conf" \
+            --odoo-database="$bridge_db" --odoo-http --odoo-log-level=warn "$bridge/tests" "$@"
+    ) 2>&1 | tee "$log"
+    [ "${PIPESTATUS[0]}" = 0 ] || rc=1
+    drop_db "$bridge_db"
+    return $rc
 }
 
 cmd_bench() {

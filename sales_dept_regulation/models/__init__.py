@@ -5,7 +5,6 @@ from . import res_company
 from . import conduct
 from . import grading
 from . import contract
-from . import credit
 from . import archive
 from . import sample
 from . import dashboard

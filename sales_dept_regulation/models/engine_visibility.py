@@ -23,8 +23,6 @@ FOLLOWED_MODELS = (
     "sale.archive.document",
     "sale.archive.loan",
     "sale.plan",
-    "sale.credit.assessment",
-    "sale.credit.exception",
 )
 # the addon's models under tier validation; the reviews of sales orders are the
 # addon's when their tier is one of the regulations' (sdr_applies_to)
@@ -33,7 +31,6 @@ REVIEWED_MODELS = (
     "sale.archive.document",
     "sale.archive.loan",
     "sale.plan",
-    "sale.credit.exception",
 )
 
 

@@ -18,10 +18,15 @@ class MailFollowers(models.Model):
         compute_sudo=False,
     )
 
+    @api.model
+    def _sdr_followed_models(self):
+        """The addon's documents with a chatter (its bridges add theirs)."""
+        return FOLLOWED_MODELS
+
     @api.depends("res_model", "res_id")
     @api.depends_context("uid")
     def _compute_sdr_parent_readable(self):
-        compute_readable(self, "res_model", FOLLOWED_MODELS)
+        compute_readable(self, "res_model", self._sdr_followed_models())
 
     def _search_sdr_parent_readable(self, operator, value):
-        return readable_domain(self, "res_model", FOLLOWED_MODELS, operator, value)
+        return readable_domain(self, "res_model", self._sdr_followed_models(), operator, value)

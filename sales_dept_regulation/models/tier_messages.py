@@ -96,10 +96,6 @@ class SalePlan(TierApprovalMessages, models.Model):
     _inherit = "sale.plan"
 
 
-class SaleCreditException(TierApprovalMessages, models.Model):
-    _inherit = "sale.credit.exception"
-
-
 assert {
     model._inherit[0]
     for model in (
@@ -107,6 +103,5 @@ assert {
         SaleArchiveLoan,
         SaleArchiveDocument,
         SalePlan,
-        SaleCreditException,
     )
 } == set(REVIEWED_MODELS), "every model of REVIEWED_MODELS speaks the addon's words"

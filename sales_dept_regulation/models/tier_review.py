@@ -25,21 +25,29 @@ class TierReview(models.Model):
         compute_sudo=False,
     )
 
+    @api.model
+    def _sdr_reviewed_models(self):
+        """The addon's models under tier validation (its bridges add theirs)."""
+        return REVIEWED_MODELS
+
     @api.depends("model", "res_id", "definition_id.sdr_applies_to")
     @api.depends_context("uid")
     def _compute_sdr_parent_readable(self):
-        compute_readable(self, "model", REVIEWED_MODELS, orders=True)
+        compute_readable(self, "model", self._sdr_reviewed_models(), orders=True)
 
     def _search_sdr_parent_readable(self, operator, value):
-        return readable_domain(self, "model", REVIEWED_MODELS, operator, value, orders=True)
+        return readable_domain(
+            self, "model", self._sdr_reviewed_models(), operator, value, orders=True
+        )
 
     def _compute_todo_by(self):
         res = super()._compute_todo_by()
         # the role's own name (部长), not OCA's "Group 部长", which no zh_CN of
         # OCA translates; a review a capability gave to named people keeps them
+        reviewed = self._sdr_reviewed_models()
         for review in self.filtered(
             lambda r: (
-                r.model in REVIEWED_MODELS
+                r.model in reviewed
                 and r.reviewer_group_id
                 and r.reviewer_ids <= r.reviewer_group_id.all_user_ids
             )
@@ -48,7 +56,7 @@ class TierReview(models.Model):
         return res
 
     def _sdr_is_ours(self):
-        return self.model in REVIEWED_MODELS or (
+        return self.model in self._sdr_reviewed_models() or (
             self.model == "sale.order" and self.definition_id.sdr_applies_to
         )
 

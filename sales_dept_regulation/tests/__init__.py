@@ -19,7 +19,6 @@ from .dashboard import *
 from .review import *
 from .forecast import *
 from .visit import *
-from .credit import *
 from . import test_company_setup
 from . import test_access_inventory
 from .receivables import *

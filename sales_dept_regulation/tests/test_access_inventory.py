@@ -17,7 +17,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
-from ..models.contract.tier_review import as_engine
 from ..models.engine_visibility import FOLLOWED_MODELS
 from .common import MODULE, RegulationCommon
 
@@ -69,7 +68,13 @@ class TestAccessInventory(RegulationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.inventory = parse_inventory(ACCESS_MD.read_text(encoding="utf-8"))
+        # the rows of a bridge's models (the table marks them) are walked where
+        # the bridge is installed, by the bridge's own test
+        cls.inventory = {
+            key: cells
+            for key, cells in parse_inventory(ACCESS_MD.read_text(encoding="utf-8")).items()
+            if key[0] in cls.env
+        }
         env = cls.env
         cls.users = {
             role: new_test_user(env, login=f"sdr_inv_{i}", name=f"Inventory {role}", groups=groups)
@@ -388,22 +393,6 @@ class TestAccessInventory(RegulationCommon):
                 **self.owned(self.sample, user),
                 "submitted": self.shared("sample_s", lambda: self.sample(self.outsider, True)),
             }
-        if model == "sale.credit.assessment":
-            return self.owned(
-                lambda u: env[model].create(
-                    {"partner_id": self.customer(u).id, "rating": "b", "credit_limit": 1000}
-                ),
-                user,
-            )
-        if model == "sale.credit.exception":
-            return self.owned(
-                lambda u: (
-                    as_engine(env[model])
-                    .sudo()
-                    .create({"order_id": self.order(u).id, "reason": "Inventory"})
-                ),
-                user,
-            )
         if model == "sale.mould.fee.rule":
             return self.shared(model, lambda: {"fee_rule": env[model].search([], limit=1)})
         if model == "sale.market.budget":

@@ -5,7 +5,6 @@ from . import month_report
 from . import conduct
 from . import grading
 from . import contract
-from . import credit
 from . import archive
 from . import sample
 from . import aftersales

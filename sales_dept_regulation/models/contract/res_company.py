@@ -32,6 +32,13 @@ class ResCompany(models.Model):
         string="Confirm Contracts on the Last Signature",
         prefetch=RULES_PREFETCH,
     )
+    # the contract administrator's review (001): off by default, so the three
+    # signatures stay as they are until the company switches it on
+    sdr_contract_admin_review = fields.Boolean(
+        string="Contract Administrator Review",
+        help="The contract administrator reviews every contract before the Department "
+        "Head signs it.",
+    )
     sdr_contract_required_field_ids = fields.Many2many(
         comodel_name="ir.model.fields",
         relation="res_company_sdr_contract_required_field_rel",

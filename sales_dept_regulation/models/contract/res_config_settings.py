@@ -23,3 +23,6 @@ class ResConfigSettings(models.TransientModel):
     sdr_contract_required_field_ids = fields.Many2many(
         related="company_id.sdr_contract_required_field_ids", readonly=False
     )
+    sdr_contract_admin_review = fields.Boolean(
+        related="company_id.sdr_contract_admin_review", readonly=False
+    )

@@ -60,6 +60,13 @@ class SaleOrder(models.Model):
         # apply by their domain, as OCA does
         if tier.sdr_applies_to and tier.sdr_applies_to != self.sdr_approval_kind:
             return self.browse()
+        # a tier the company switches on in the settings (the contract
+        # administrator's review) applies only where it is on
+        if (
+            tier.sdr_company_switch == "contract_admin"
+            and not self.company_id.sdr_contract_admin_review
+        ):
+            return self.browse()
         return super().evaluate_tier(tier)
 
     def _check_state_from_condition(self):

@@ -23,6 +23,12 @@ class TierDefinition(models.Model):
         "above 500,000). Empty: a tier of the company's own, applied by its domain "
         "as OCA's tier validation does.",
     )
+    sdr_company_switch = fields.Selection(
+        [("contract_admin", "Contract Administrator Review")],
+        string="Only When Switched On",
+        help="The tier applies only in the companies that switched this option on in "
+        "the settings (the contract administrator's review is off by default).",
+    )
 
     @api.constrains("sdr_applies_to", "model_id")
     def _check_sdr_applies_to(self):

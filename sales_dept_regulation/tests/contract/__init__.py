@@ -9,3 +9,4 @@ from . import test_contract_documents
 from . import test_contract_tour_zh
 from . import test_contract_phone_tour
 from . import test_contract_oca_boundary
+from . import test_contract_admin_review
