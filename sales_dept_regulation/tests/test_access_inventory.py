@@ -30,6 +30,7 @@ ROLES = {
     "Department Head": f"{MODULE}.group_role_department_head",
     "Deputy GM": f"{MODULE}.group_role_deputy_general_manager",
     "General Manager": f"{MODULE}.group_role_general_manager",
+    "Contract Admin": f"{MODULE}.group_role_contract_admin",
     "Regulation Admin": f"{MODULE}.group_role_regulation_admin",
     "R&D Engineer": f"{MODULE}.group_role_rd_engineer",
     "Technical Staff": f"{MODULE}.group_role_technical_staff",
