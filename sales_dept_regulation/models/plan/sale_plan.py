@@ -256,8 +256,9 @@ class SalePlan(models.Model):
             )
 
     def unlink(self):
-        # refused before OCA's unlink deletes the reviews
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+        # refused before OCA's unlink deletes the reviews; the uninstall's flag is
+        # a context key any client can send: it counts only for who may uninstall
+        if not (self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env.is_system()):
             self._unlink_never()
         return super().unlink()
 
