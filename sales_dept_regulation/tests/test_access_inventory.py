@@ -59,7 +59,9 @@ def parent_of(record):
     if record._name == "helpdesk.ticket.sla":
         return record.ticket_id
     model = (
-        record.res_model if record._name in ("ir.attachment", "mail.followers") else record.model
+        record.res_model
+        if record._name in ("ir.attachment", "mail.followers", "mail.activity")
+        else record.model
     )
     return record.env[model].browse(record.res_id)
 
@@ -525,6 +527,23 @@ class TestAccessInventory(RegulationCommon):
                     if parent._name in FOLLOWED_MODELS
                 },
             )
+        if model == "mail.activity":
+            # visits (Customer Visit activities) on a customer of the role user, the
+            # colleague and the outsider, assigned to the customer's salesperson
+            visit_type = env.ref(f"{MODULE}.mail_activity_type_customer_visit")
+            partner_model = env["ir.model"]._get_id("res.partner")
+            return self.owned(
+                lambda u: env[model].create(
+                    {
+                        "res_model_id": partner_model,
+                        "res_id": self.customer(u).id,
+                        "activity_type_id": visit_type.id,
+                        "user_id": u.id,
+                        "date_deadline": self.today,
+                    }
+                ),
+                user,
+            )
         if model == "mail.message":
             return self.shared(
                 model,
@@ -602,6 +621,19 @@ class TestAccessInventory(RegulationCommon):
         self.assertFalse(unknown, f"ACCESS.md names records the test does not make: {unknown}")
         return keys
 
+    def expected_search(self, model, expected, records, user):
+        """What a search finds of the records the role reads: the same, but for
+        activities, which core's search shows only to their assignee or to who may
+        write their document (mail.activity._search reads _mail_post_access)."""
+        if model != "mail.activity":
+            return expected
+        return {
+            key
+            for key in expected
+            if records[key].user_id == user
+            or parent_of(records[key]).with_user(user).has_access("write")
+        }
+
     def test_every_role_reaches_what_the_inventory_says(self):
         self.assertGreaterEqual(len(self.inventory), 4)
         checked = 0
@@ -631,7 +663,7 @@ class TestAccessInventory(RegulationCommon):
                         )
                         self.assertEqual(
                             {key for key, record in records.items() if record.id in found},
-                            expected,
+                            self.expected_search(model, expected, records, user),
                             f"{role} searches {model}: finds other records than ACCESS.md says",
                         )
                     self.assertEqual(
