@@ -16,10 +16,14 @@ class SaleWeeklyReview(models.TransientModel):
 
     def _review_sections(self):
         sections = super()._review_sections()
-        sections.append(self._section_plan())
+        # the orders section has counted the month and the year to date
+        orders = next((section for section in sections if section["key"] == "orders"), {})
+        sections.append(self._section_plan(orders.get("confirmed")))
         return sections
 
-    def _section_plan(self):
+    def _section_plan(self, confirmed=None):
+        """``confirmed``: the orders confirmed in the month and the year to
+        date, as _confirmed_amounts counts them over _confirmed_periods."""
         month = self._month_start()
         year_start = month.replace(month=1)
         # the figures of the achievement report (sale.plan.achievement), read
@@ -27,7 +31,8 @@ class SaleWeeklyReview(models.TransientModel):
         # sums every order and invoice of the salesperson before it can filter
         # on its month, which costs several times what the figures need. Plan
         # lines and invoices have the report's access (own or department, the
-        # company); the orders are counted as the orders section counts them.
+        # company); the orders are counted as the orders section counts them
+        # (by it, in the review).
         base = [("user_id", "=", self.user_id.id), ("company_id", "=", self.company_id.id)]
         planned = planned_ytd = 0.0
         for line_month, amount in self.env["sale.plan.line"]._read_group(
@@ -43,11 +48,9 @@ class SaleWeeklyReview(models.TransientModel):
             planned_ytd += amount or 0.0
             if line_month == month:
                 planned = amount or 0.0
-        month_start, month_stop = self._month_to_date_bounds()
-        year_bound, _stop = self._utc_bounds(year_start, month)
-        confirmed = self._confirmed_amounts(
-            {"month": (month_start, month_stop), "year": (year_bound, month_stop)}
-        )
+        if confirmed is None:
+            periods = self._confirmed_periods()
+            confirmed = self._confirmed_amounts({key: periods[key] for key in ("month", "year")})
         ordered, ordered_ytd = confirmed["month"][1], confirmed["year"][1]
         invoiced, paid = self._invoiced_and_paid(month)
         return {

@@ -148,12 +148,17 @@ class SaleWeeklyReview(models.TransientModel):
         # alone: their whole rows (dozens of columns each) cost more than a figure
         self.user_id.fetch(["partner_id"])
         self.user_id.partner_id.fetch(["name", "tz"])
-        self.company_id.fetch(["name", "currency_id"])
+        self.company_id.fetch(self._review_company_fields())
         return [
             self._section_orders(),
             self._section_new_customers(),
             self._section_overdue(),
         ]
+
+    def _review_company_fields(self):
+        """The fields of the company the sections read, fetched in one query:
+        a section that reads another one adds it here."""
+        return ["name", "currency_id"]
 
     def _confirmed_amount(self, start, stop):
         """(count, untaxed amount in the company's currency) of the
@@ -203,9 +208,25 @@ class SaleWeeklyReview(models.TransientModel):
             result[key] = count, amount_total
         return result
 
+    def _confirmed_periods(self):
+        """The periods the review counts confirmed orders over: the week, the
+        month to date and the year to date (from January 1st to the month to
+        date's end), as UTC bounds."""
+        month = self._month_start()
+        month_start, month_stop = self._month_to_date_bounds()
+        year_start, _stop = self._utc_bounds(month.replace(month=1), month)
+        return {
+            "week": self._week_bounds(),
+            "month": (month_start, month_stop),
+            "year": (year_start, month_stop),
+        }
+
     def _section_orders(self):
-        # (the month to date is the plan section's, beside the month's plan)
-        week_count, week_amount = self._confirmed_amount(*self._week_bounds())
+        # the month and the year to date are the plan section's, beside the
+        # month's plan: counted here in the same query as the week's, and
+        # handed to it in the section's "confirmed" (which is not displayed)
+        confirmed = self._confirmed_amounts(self._confirmed_periods())
+        week_count, week_amount = confirmed["week"]
         return {
             "sequence": 10,
             "key": "orders",
@@ -214,6 +235,7 @@ class SaleWeeklyReview(models.TransientModel):
                 (self.env._("Orders confirmed this week"), str(week_count)),
                 (self.env._("Amount confirmed this week"), self._money(week_amount)),
             ],
+            "confirmed": confirmed,
         }
 
     def _section_new_customers(self):
@@ -244,8 +266,17 @@ class SaleWeeklyReview(models.TransientModel):
             ("date_deadline", "<", self._review_day()),
         ]
         Activity = self.env["mail.activity"]
-        count = Activity.search_count(domain)
-        activities = Activity.search(domain, order="date_deadline, id", limit=OVERDUE_LISTED)
+        activities = Activity.search_fetch(
+            domain,
+            ["date_deadline", "summary", "activity_type_id", "res_name"],
+            order="date_deadline, id",
+            limit=OVERDUE_LISTED,
+        )
+        # the list is the count while it is not full: counting again would
+        # read the same rows a second time
+        count = (
+            len(activities) if len(activities) < OVERDUE_LISTED else Activity.search_count(domain)
+        )
         return {
             "sequence": 90,
             "key": "overdue",
