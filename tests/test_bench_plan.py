@@ -144,6 +144,10 @@ REVIEW_FLOOR_SQL = (
     ),
 )
 REVIEW_WEEK = 2042, 6, 18
+# the review and its floor take a few milliseconds each: their best of seven,
+# alternated, so that another process's burst on the shared machine does not
+# decide the ratio (three would do for the achievement's hundreds of ms)
+REVIEW_ATTEMPTS = 7
 
 
 def review_bounds(review):
@@ -477,7 +481,7 @@ def test_bench_plan_achievement():
         review_floor(cr, bounds)  # warm-up
         review._review_sections()
         review_seconds = review_floor_seconds = float("inf")
-        for _attempt in range(3):
+        for _attempt in range(REVIEW_ATTEMPTS):
             start = time.monotonic()
             floor_rows = review_floor(cr, bounds)
             review_floor_seconds = min(review_floor_seconds, time.monotonic() - start)
