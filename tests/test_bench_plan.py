@@ -30,7 +30,8 @@ from figures import BENCH, report, size
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-from odoo.tools import config
+from odoo.tools import config, get_lang
+from odoo.tools.translate import code_translations
 
 SALESPEOPLE = size(200, 20)
 ORDERS = size(250_000, 5_000)
@@ -105,7 +106,7 @@ REVIEW_FLOOR_SQL = (
     ),
     (
         """
-        SELECT count(*) FILTER (WHERE active AND date_deadline BETWEEN %(monday)s AND %(sunday)s),
+        SELECT count(*) FILTER (WHERE date_deadline BETWEEN %(monday)s AND %(sunday)s),
                count(*) FILTER (WHERE NOT active
                                   AND sdr_visit_done_date BETWEEN %(monday)s AND %(sunday)s)
           FROM mail_activity
@@ -131,17 +132,22 @@ REVIEW_FLOOR_SQL = (
     (
         """
         SELECT id, name, create_date FROM res_partner
-         WHERE user_id = %(user)s AND parent_id IS NULL
+         WHERE user_id = %(user)s AND parent_id IS NULL AND active
            AND create_date >= %(week_start)s AND create_date < %(week_stop)s
         """,
         None,
     ),
     (
-        "SELECT count(*) FROM mail_activity WHERE user_id = %(user)s AND date_deadline < %(day)s",
+        "SELECT count(*) FROM mail_activity"
+        " WHERE user_id = %(user)s AND active AND date_deadline < %(day)s",
         None,
     ),
 )
 REVIEW_WEEK = 2042, 6, 18
+# the review and its floor take a few milliseconds each: their best of seven,
+# alternated, so that another process's burst on the shared machine does not
+# decide the ratio (three would do for the achievement's hundreds of ms)
+REVIEW_ATTEMPTS = 7
 
 
 def review_bounds(review):
@@ -177,6 +183,87 @@ def review_floor(cr, bounds):
         cr.execute(query, params)
         results.append(cr.fetchall())
     return results
+
+
+ADDON = "sales_dept_regulation"
+# the review's rows the floor checks, by section
+LABELS = {
+    "orders": ["Orders confirmed this week", "Amount confirmed this week"],
+    "plan": [
+        "Plan of this month",
+        "Plan of the year to this month",
+        "Confirmed this month to date",
+        "Confirmed this year to date",
+        "Invoiced this month",
+        "Paid of this month's invoices",
+    ],
+    "visits": [
+        "Visits planned this week",
+        "Visits done this week",
+        "Calls in the work logs",
+        "Work logs written (late)",
+    ],
+    "forecasts": ["Forecast of this month"],
+    "new_customers": ["New customers this week"],
+    "overdue": ["Overdue activities"],
+}
+
+
+def _shown_amount(shown):
+    """The amount a review row shows ("$ 1,234.50", "¥1,234.50")."""
+    return float("".join(c for c in shown if c.isdigit() or c in ".-"))
+
+
+def check_review_against_floor(sections, floor_rows, bounds, lang):
+    """Every figure of the review against the floor's (rows in the order of
+    REVIEW_FLOOR_SQL): the floor computes what the review shows. The rows are
+    found by their labels translated to ``lang``, the review's language."""
+    translations = code_translations.get_python_translations(ADDON, lang)
+
+    def tr(label):
+        return translations.get(label) or label
+
+    rows = {
+        key: {label: dict(section["rows"])[tr(label)] for label in LABELS[key]}
+        for section in sections
+        for key in [section["key"]]
+        if key in LABELS
+    }
+
+    def amount(key, label, expected):
+        shown = rows[key][label]
+        assert abs(_shown_amount(shown) - float(expected or 0)) < 0.01, (label, shown, expected)
+
+    (week_count, week_amount), (_count, month_amount), (_count, year_amount) = (
+        floor_rows[0][0],
+        floor_rows[1][0],
+        floor_rows[2][0],
+    )
+    assert rows["orders"]["Orders confirmed this week"] == str(week_count)
+    amount("orders", "Amount confirmed this week", week_amount)
+    (planned, planned_before), invoiced_paid = floor_rows[3][0], floor_rows[4][0]
+    amount("plan", "Plan of this month", planned)
+    amount("plan", "Plan of the year to this month", (planned or 0) + (planned_before or 0))
+    amount("plan", "Confirmed this month to date", month_amount)
+    amount("plan", "Confirmed this year to date", (year_amount or 0) + (month_amount or 0))
+    amount("plan", "Invoiced this month", invoiced_paid[0])
+    amount("plan", "Paid of this month's invoices", invoiced_paid[1])
+    planned_visits, done_visits = floor_rows[5][0]
+    assert rows["visits"]["Visits planned this week"] == str(planned_visits)
+    assert rows["visits"]["Visits done this week"] == str(done_visits)
+    logs = sum(count for _late, count, _calls in floor_rows[6])
+    late = sum(count for is_late, count, _calls in floor_rows[6] if is_late)
+    calls = sum(calls or 0 for _late, _count, calls in floor_rows[6])
+    assert rows["visits"]["Calls in the work logs"] == str(calls)
+    assert rows["visits"]["Work logs written (late)"] == f"{logs} ({late})"
+    this_month = [row for row in floor_rows[7] if row[0] == bounds["month"]]
+    submitted = [row for row in this_month if row[2] == "submitted"]
+    if submitted:
+        amount("forecasts", "Forecast of this month", submitted[0][1])
+    else:
+        assert rows["forecasts"]["Forecast of this month"] == tr("Not submitted")
+    assert rows["new_customers"]["New customers this week"] == str(len(floor_rows[8]))
+    assert rows["overdue"]["Overdue activities"] == str(floor_rows[9][0][0])
 
 
 def generate(cr, company_id):
@@ -380,15 +467,21 @@ def test_bench_plan_achievement():
             queries = cr.sql_log_count - queries_before
         # the weekly review of one salesperson, every section, from a cold cache
         # (the state of an order follows its number, as does its salesperson: the
-        # third salesperson's orders are all confirmed, the first's cancelled)
-        review = env["sale.weekly.review"].create(
-            {"user_id": users[2], "week_date": date(*REVIEW_WEEK)}
+        # third salesperson's orders are all confirmed, the first's cancelled),
+        # in the database's language as the screen and the PDF read it (both set
+        # the user's: without one, formatting an amount falls back to reading the
+        # whole rows of the superuser, its company and the company's partner)
+        lang = get_lang(env).code
+        review = (
+            env["sale.weekly.review"]
+            .with_context(lang=lang)
+            .create({"user_id": users[2], "week_date": date(*REVIEW_WEEK)})
         )
         bounds = review_bounds(review)
         review_floor(cr, bounds)  # warm-up
         review._review_sections()
         review_seconds = review_floor_seconds = float("inf")
-        for _attempt in range(3):
+        for _attempt in range(REVIEW_ATTEMPTS):
             start = time.monotonic()
             floor_rows = review_floor(cr, bounds)
             review_floor_seconds = min(review_floor_seconds, time.monotonic() - start)
@@ -398,8 +491,6 @@ def test_bench_plan_achievement():
             sections = review._review_sections()
             review_seconds = min(review_seconds, time.monotonic() - start)
             review_queries = cr.sql_log_count - queries_before
-        orders = next(s for s in sections if s["key"] == "orders")
-        plan = next(s for s in sections if s["key"] == "plan")
     finally:
         cr.rollback()
         cr.close()
@@ -420,13 +511,9 @@ def test_bench_plan_achievement():
         f"{review_floor_seconds:.3f} s; review / floor = "
         f"{review_seconds / review_floor_seconds:.2f}x (goal {GOAL}x)"
     )
-    # the review counts what the floor counts
-    week_count = floor_rows[0][0][0]
-    assert dict(orders["rows"])["Orders confirmed this week"] == str(week_count)
+    # the review shows what the floor counts, figure by figure
+    check_review_against_floor(sections, floor_rows, bounds, lang)
     assert floor_rows[2][0][0] > 0, "orders in the year before the month"
-    shown = dict(plan["rows"])["Plan of this month"]
-    planned = float("".join(c for c in shown if c.isdigit() or c == "."))
-    assert abs(planned - float(floor_rows[3][0][0])) < 0.01, (shown, floor_rows[3])
     # the same figures, to the cent
     for name, ours, theirs in zip(
         ("planned", "ordered", "invoiced", "paid"), addon_totals, floor_totals, strict=True

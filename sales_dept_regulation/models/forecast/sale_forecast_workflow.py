@@ -209,13 +209,16 @@ class SaleForecast(models.Model):
         in one search."""
         company = company or self.env.company
         company.fetch(["sdr_forecast_due_day"])
+        # one forecast a salesperson and month (the unique index): no order to
+        # follow, and the default one (by salesperson) joins the users' names
         forecasts = self.search(
             [
                 ("user_id", "in", users.ids),
                 ("month", "in", list(months)),
                 ("state", "!=", "cancelled"),
                 ("company_id", "=", company.id),
-            ]
+            ],
+            order="id",
         )
         figures = {month: {} for month in months}
         for month in months:

@@ -18,6 +18,10 @@ class SaleWeeklyReview(models.TransientModel):
         sections.append(self._section_forecasts())
         return sections
 
+    def _review_company_fields(self):
+        # the forecasts' due day, read with the company's other fields
+        return [*super()._review_company_fields(), "sdr_forecast_due_day"]
+
     def _section_forecasts(self):
         this_month = self._month_start()
         Forecast = self.env["sale.forecast"]

@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_amount, format_date
+from odoo.tools import SQL, format_amount, format_date
 
 from .. import roles
 
@@ -148,38 +148,85 @@ class SaleWeeklyReview(models.TransientModel):
         # alone: their whole rows (dozens of columns each) cost more than a figure
         self.user_id.fetch(["partner_id"])
         self.user_id.partner_id.fetch(["name", "tz"])
-        self.company_id.fetch(["name", "currency_id"])
+        self.company_id.fetch(self._review_company_fields())
         return [
             self._section_orders(),
             self._section_new_customers(),
             self._section_overdue(),
         ]
 
+    def _review_company_fields(self):
+        """The fields of the company the sections read, fetched in one query:
+        a section that reads another one adds it here."""
+        return ["name", "currency_id"]
+
     def _confirmed_amount(self, start, stop):
         """(count, untaxed amount in the company's currency) of the
         salesperson's orders confirmed from start to stop."""
-        groups = self.env["sale.order"]._read_group(
+        return self._confirmed_amounts({"period": (start, stop)})["period"]
+
+    def _confirmed_amounts(self, periods):
+        """{key: (count, untaxed amount in the company's currency)} of the
+        salesperson's orders confirmed in each period (start, stop) of
+        ``periods``: one query over the periods' span, each period a filtered
+        aggregate (the week, the month and the year to date of one salesperson
+        read the same rows; three queries would read them three times)."""
+        SaleOrder = self.env["sale.order"]
+        query = SaleOrder._search(
             [
                 ("user_id", "=", self.user_id.id),
                 ("company_id", "=", self.company_id.id),
                 ("state", "=", "sale"),
-                ("date_order", ">=", start),
-                ("date_order", "<", stop),
-            ],
-            ["currency_id"],
-            ["__count", "amount_untaxed:sum"],
+                ("date_order", ">=", min(start for start, _stop in periods.values())),
+                ("date_order", "<", max(stop for _start, stop in periods.values())),
+            ]
         )
+        currency = SaleOrder._field_to_sql(query.table, "currency_id", query)
+        date_order = SaleOrder._field_to_sql(query.table, "date_order", query)
+        amount = SaleOrder._field_to_sql(query.table, "amount_untaxed", query)
+        columns = [currency]
+        for start, stop in periods.values():
+            in_period = SQL("%s >= %s AND %s < %s", date_order, start, date_order, stop)
+            columns.append(SQL("count(*) FILTER (WHERE %s)", in_period))
+            columns.append(SQL("sum(%s) FILTER (WHERE %s)", amount, in_period))
+        query.groupby = currency
+        # (execute_query flushes what the query reads: an order just written counts)
+        rows = self.env.execute_query(query.select(*columns))
         company_currency = self.company_id.currency_id
-        count = sum(group_count for _currency, group_count, _amount in groups)
-        amount = sum(
-            currency._convert(total, company_currency, self.company_id, self._review_day())
-            for currency, _count, total in groups
-        )
-        return count, amount
+        result = {}
+        for position, key in enumerate(periods):
+            count = amount_total = 0
+            for row in rows:
+                count += row[1 + 2 * position]
+                total = row[2 + 2 * position] or 0.0
+                if total:
+                    amount_total += (
+                        self.env["res.currency"]
+                        .browse(row[0])
+                        ._convert(total, company_currency, self.company_id, self._review_day())
+                    )
+            result[key] = count, amount_total
+        return result
+
+    def _confirmed_periods(self):
+        """The periods the review counts confirmed orders over: the week, the
+        month to date and the year to date (from January 1st to the month to
+        date's end), as UTC bounds."""
+        month = self._month_start()
+        month_start, month_stop = self._month_to_date_bounds()
+        year_start, _stop = self._utc_bounds(month.replace(month=1), month)
+        return {
+            "week": self._week_bounds(),
+            "month": (month_start, month_stop),
+            "year": (year_start, month_stop),
+        }
 
     def _section_orders(self):
-        # (the month to date is the plan section's, beside the month's plan)
-        week_count, week_amount = self._confirmed_amount(*self._week_bounds())
+        # the month and the year to date are the plan section's, beside the
+        # month's plan: counted here in the same query as the week's, and
+        # handed to it in the section's "confirmed" (which is not displayed)
+        confirmed = self._confirmed_amounts(self._confirmed_periods())
+        week_count, week_amount = confirmed["week"]
         return {
             "sequence": 10,
             "key": "orders",
@@ -188,6 +235,7 @@ class SaleWeeklyReview(models.TransientModel):
                 (self.env._("Orders confirmed this week"), str(week_count)),
                 (self.env._("Amount confirmed this week"), self._money(week_amount)),
             ],
+            "confirmed": confirmed,
         }
 
     def _section_new_customers(self):
@@ -218,8 +266,17 @@ class SaleWeeklyReview(models.TransientModel):
             ("date_deadline", "<", self._review_day()),
         ]
         Activity = self.env["mail.activity"]
-        count = Activity.search_count(domain)
-        activities = Activity.search(domain, order="date_deadline, id", limit=OVERDUE_LISTED)
+        activities = Activity.search_fetch(
+            domain,
+            ["date_deadline", "summary", "activity_type_id", "res_name"],
+            order="date_deadline, id",
+            limit=OVERDUE_LISTED,
+        )
+        # the list is the count while it is not full: counting again would
+        # read the same rows a second time
+        count = (
+            len(activities) if len(activities) < OVERDUE_LISTED else Activity.search_count(domain)
+        )
         return {
             "sequence": 90,
             "key": "overdue",

@@ -28,10 +28,10 @@ class SaleWeeklyReview(models.TransientModel):
         figures = self.env["sale.work.log"]._sdr_visit_figures(
             self.user_id, self.week_start, self.week_end
         )[self.user_id.id]
-        done = (
-            self.env["mail.activity"]
-            .with_context(active_test=False)
-            .search(
+        # no visit done, none to list: the figure has counted them already
+        done = self.env["mail.activity"]
+        if figures["visits_done"]:
+            done = done.with_context(active_test=False).search_fetch(
                 [
                     ("res_model", "=", "res.partner"),
                     ("activity_type_id", "=", self._visit_type_id()),
@@ -40,10 +40,10 @@ class SaleWeeklyReview(models.TransientModel):
                     ("sdr_visit_done_date", ">=", self.week_start),
                     ("sdr_visit_done_date", "<=", self.week_end),
                 ],
+                ["sdr_visit_done_date", "res_name", "feedback"],
                 order="sdr_visit_done_date, id",
                 limit=VISITS_LISTED,
             )
-        )
         return {
             "sequence": 30,
             "key": "visits",

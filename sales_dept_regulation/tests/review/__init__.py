@@ -3,3 +3,4 @@
 
 from .test_weekly_review import *
 from .test_weekly_review_tour import *
+from .test_weekly_review_plan import *
