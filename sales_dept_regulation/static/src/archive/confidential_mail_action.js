@@ -37,8 +37,7 @@ registerMessageAction("sdr-file-confidential", {
         dialog.add(ConfirmationDialog, {
             title: _t("File as Confidential"),
             body: _t(
-                "The mail is printed to PDF and filed in the archive as a confidential document, " +
-                    "with its attachments; then it is deleted from this chatter. Continue?"
+                "The mail is printed to PDF and filed in the archive as a confidential document, with its attachments; then it is deleted from this chatter. Continue?"
             ),
             confirmLabel: _t("File in the Archive"),
             confirm: async () => {
