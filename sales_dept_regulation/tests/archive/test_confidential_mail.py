@@ -255,3 +255,27 @@ class TestConfidentialMailRpc(HttpCase):
         document = self.env["sale.archive.document"].search([("name", "=", number)])
         self.assertEqual(document.partner_id, partner)
         self.assertEqual(document.confidentiality, "confidential")
+
+
+@tagged("post_install", "-at_install")
+class TestConfidentialMailTour(HttpCase):
+    """王芳 files the customer's mail of the demo contract from its chatter: the
+    demo user on the demo data, nothing set up here."""
+
+    def test_salesperson_files_a_confidential_mail(self):
+        mail = self.env.ref(
+            f"{MODULE}.mail_message_demo_confidential_mail", raise_if_not_found=False
+        )
+        if not mail:
+            self.skipTest("the archive's demo data is not installed")
+        order = self.env.ref(f"{MODULE}.sale_order_demo_contract")
+        attachment = self.env.ref(f"{MODULE}.ir_attachment_demo_confidential_mail")
+        self.start_tour("/odoo", "sales_dept_regulation_confidential_mail_zh", login="wangfang")
+        self.assertFalse(mail.exists())
+        document = self.env["sale.archive.document"].search(
+            [("sale_order_id", "=", order.id), ("category_id.code", "=", "JM")]
+        )
+        self.assertEqual(document.title, "华信 2026 年采购底价（机密）")
+        self.assertEqual(document.filed_by_id, self.env.ref(f"{MODULE}.user_demo_salesperson"))
+        self.assertEqual((attachment.res_model, attachment.res_id), (document._name, document.id))
+        self.assertIn(document.name, order.message_ids[0].body)
