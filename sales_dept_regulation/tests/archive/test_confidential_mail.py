@@ -152,10 +152,10 @@ class TestConfidentialMail(ArchiveCommon):
         note = self.order.with_user(self.salesperson).message_post(
             body="内部备注", message_type="comment", subtype_xmlid="mail.mt_note"
         )
-        with self.assertRaisesMessage(UserError, "internal note"):
+        with self.assertRaisesMessage(UserError, "internal note|内部备注"):
             self._file(note)
         log = self.order.sudo()._message_log(body="状态变更")
-        with self.assertRaisesMessage(UserError, "system notification"):
+        with self.assertRaisesMessage(UserError, "system notification|系统通知"):
             self._file(log)
         self.assertTrue((note | log).exists())
         self.assertFalse(self.Document.sudo().search([("category_id", "=", self.category_mail.id)]))
@@ -177,15 +177,15 @@ class TestConfidentialMail(ArchiveCommon):
         product = self.product.product_tmpl_id
         mail = receive_mail(product)
         self.assertTrue(mail.with_user(self.salesperson).has_access("read"))
-        with self.assertRaisesMessage(AccessError, "records you may edit"):
+        with self.assertRaisesMessage(AccessError, "records you may edit|有权编辑"):
             self._file(mail)
         # another salesperson's order: she does not even read the mail
         mail = receive_mail(self.order)
-        with self.assertRaisesMessage(AccessError, "cannot read"):
+        with self.assertRaisesMessage(AccessError, "cannot read|无权查看"):
             self._file(mail, self.other_salesperson)
         # without a role of the department
         outsider = new_test_user(self.env, login="sdr_confmail_outsider", groups="base.group_user")
-        with self.assertRaisesMessage(AccessError, "roles"):
+        with self.assertRaisesMessage(AccessError, "roles|角色"):
             self._file(mail, outsider)
         self.assertTrue(mail.exists())
 
@@ -207,12 +207,27 @@ class TestConfidentialMail(ArchiveCommon):
         with self.assertRaises(AccessError):
             self._file(mail)
         self.assertTrue(mail.exists())
+        # the company's own salesperson files it: the category serves every
+        # company, those created later included
+        local = new_test_user(
+            self.env,
+            login="sdr_confmail_other_company",
+            groups=f"{MODULE}.group_role_salesperson",
+            company_id=other_company.id,
+            company_ids=[Command.set(other_company.ids)],
+        )
+        order.user_id = local
+        number = self._file(mail, local)
+        document = self.Document.sudo().search([("name", "=", number)])
+        self.assertEqual(document.company_id, other_company)
+        self.assertEqual(document.category_id, self.category_mail)
+        self.assertEqual(document.sale_order_id, order)
 
     def test_one_mail_at_a_time_and_gone_ids(self):
         first, second = receive_mail(self.order), receive_mail(self.order)
-        with self.assertRaisesMessage(UserError, "one mail"):
+        with self.assertRaisesMessage(UserError, "one mail|一封邮件"):
             self._file(first | second)
-        with self.assertRaisesMessage(UserError, "no longer exists"):
+        with self.assertRaisesMessage(UserError, "no longer exists|已不存在"):
             self._file(self.env["mail.message"].browse(10**9))
 
 
