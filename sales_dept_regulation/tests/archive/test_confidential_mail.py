@@ -11,6 +11,7 @@ from odoo.tests.common import JsonRpcException
 from .archive_common import MODULE, ArchiveCommon
 
 SUBJECT = "SDR 报价底线 Q3"
+REPLY_SUBJECT = "回复"
 # as the mail gateway hands it over: HTML, with a tracking image
 BODY = Markup(
     "<p>底价 <b>88 元</b></p><img src='https://tracker.example.com/p.gif'><script>alert(1)</script>"
@@ -64,7 +65,7 @@ class TestConfidentialMail(ArchiveCommon):
         mail = receive_mail(self.order, attachments=own | shared)
         # the catalogue is also shown by another message: it stays with the order
         other = self.order.sudo().message_post(
-            body="目录", message_type="comment", attachment_ids=shared.ids
+            body=Markup("<p>目录</p>"), message_type="comment", attachment_ids=shared.ids
         )
         number = self._file(mail)
 
@@ -150,7 +151,7 @@ class TestConfidentialMail(ArchiveCommon):
 
     def test_refused_for_notes_and_notifications(self):
         note = self.order.with_user(self.salesperson).message_post(
-            body="内部备注", message_type="comment", subtype_xmlid="mail.mt_note"
+            body=Markup("<p>内部备注</p>"), message_type="comment", subtype_xmlid="mail.mt_note"
         )
         with self.assertRaisesMessage(UserError, "internal note|内部备注"):
             self._file(note)
@@ -162,15 +163,15 @@ class TestConfidentialMail(ArchiveCommon):
 
     def test_a_mail_sent_from_the_chatter_is_filed(self):
         sent = self.order.with_user(self.salesperson).message_post(
-            body="<p>回复报价</p>",
-            subject="回复",
+            body=Markup("<p>回复报价</p>"),
+            subject=REPLY_SUBJECT,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
         self.assertEqual(sent.message_type, "comment")
         number = self._file(sent)
         self.assertFalse(sent.exists())
-        self.assertEqual(self.Document.sudo().search([("name", "=", number)]).title, "回复")
+        self.assertEqual(self.Document.sudo().search([("name", "=", number)]).title, REPLY_SUBJECT)
 
     def test_refused_for_a_record_she_cannot_edit(self):
         # products: a salesperson reads them, does not edit them
@@ -243,7 +244,7 @@ class TestConfidentialMailRpc(HttpCase):
             {"name": "SDR RPC Customer", "user_id": salesperson.id}
         )
         note = partner.message_post(
-            body="备注", message_type="comment", subtype_xmlid="mail.mt_note"
+            body=Markup("<p>备注</p>"), message_type="comment", subtype_xmlid="mail.mt_note"
         )
         mail = receive_mail(partner)
         self.authenticate(salesperson.login, salesperson.login)
