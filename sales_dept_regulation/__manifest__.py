@@ -74,6 +74,7 @@
         "data/archive/sale_archive_category_data.xml",
         "data/archive/sale_archive_data.xml",
         "report/archive/sale_archive_report.xml",
+        "report/archive/confidential_mail_report.xml",
         "wizard/archive/sale_archive_reason_wizard_views.xml",
         "views/archive/sale_archive_category_views.xml",
         "views/archive/sale_archive_document_views.xml",

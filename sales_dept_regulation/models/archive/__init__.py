@@ -13,3 +13,5 @@ from . import sale_order
 from . import res_partner
 from . import sale_archive_document_workflow
 from . import sale_archive_loan_workflow
+from . import mail_message
+from . import ir_http

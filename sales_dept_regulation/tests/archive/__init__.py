@@ -13,3 +13,4 @@ from . import test_archive_role_tours
 from . import test_archive_request_paths
 from . import test_archive_label
 from . import test_archive_tiles
+from . import test_confidential_mail
