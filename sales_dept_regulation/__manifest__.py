@@ -162,6 +162,18 @@
         "views/plan/sale_plan_achievement_views.xml",
         "views/plan/menus.xml",
         "data/plan/sale_regulation_dashboard_tile_data.xml",
+        "security/cycle/ir.model.access.csv",
+        "security/cycle/sale_order_cycle_rules.xml",
+        "data/cycle/sale_delay_cause_data.xml",
+        "data/cycle/mail_activity_type_data.xml",
+        "data/cycle/ir_cron_data.xml",
+        "report/cycle/ir_actions_report.xml",
+        "wizard/cycle/sale_delay_cause_wizard_views.xml",
+        "wizard/cycle/sale_order_cycle_report_wizard_views.xml",
+        "views/cycle/sale_delay_cause_views.xml",
+        "views/cycle/sale_order_cycle_views.xml",
+        "views/cycle/sale_order_views.xml",
+        "views/cycle/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -177,6 +189,7 @@
         "demo/forecast_demo.xml",
         "demo/visit_demo.xml",
         "demo/plan_demo.xml",
+        "demo/cycle_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

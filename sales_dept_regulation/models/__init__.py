@@ -19,3 +19,4 @@ from . import res_groups
 from . import mail_followers
 from . import ir_module_module
 from . import forecast
+from . import cycle

@@ -8,3 +8,4 @@ from . import archive
 from . import sample
 from . import aftersales
 from . import receivables
+from . import cycle

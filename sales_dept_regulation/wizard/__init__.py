@@ -12,3 +12,4 @@ from . import receivables
 from . import forecast
 from . import visit
 from . import plan
+from . import cycle

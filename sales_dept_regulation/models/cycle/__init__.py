@@ -1,0 +1,6 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import sale_delay_cause
+from . import sale_order
+from . import sale_order_cycle
