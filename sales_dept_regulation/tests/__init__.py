@@ -22,3 +22,4 @@ from .visit import *
 from . import test_company_setup
 from . import test_access_inventory
 from .receivables import *
+from .cycle import *

@@ -45,7 +45,7 @@ class SaleOrderCycle(models.Model):
       (``sdr_delivered_date``, set by the server); the Inventory bridge reads
       the done date of the last outgoing picking;
     - invoiced: the invoice date of the first posted customer invoice;
-    - paid: once the order is fully invoiced and all its posted customer
+    - paid: once nothing is left to invoice and all its posted customer
       invoices are paid, the day of the last payment reconciled with them;
     - late: delivered after the committed day, or not delivered and the
       committed day has passed."""
@@ -159,7 +159,7 @@ class SaleOrderCycle(models.Model):
               LEFT JOIN LATERAL (
                     SELECT MIN(sol.customer_lead) AS lead,
                            MIN(am.invoice_date) AS invoiced_on,
-                           CASE WHEN so.invoice_status = 'invoiced'
+                           CASE WHEN so.invoice_status IN ('invoiced', 'upselling')
                                  AND bool_and(am.payment_state IN ('paid', 'in_payment'))
                                 THEN MAX(pay.paid_on) END AS paid_on
                       FROM sale_order_line sol
@@ -188,12 +188,15 @@ class SaleOrderCycle(models.Model):
                            ) AT TIME ZONE 'UTC')::date AS committed_on,
                            timezone(z.tz, (%(delivered)s) AT TIME ZONE 'UTC')::date
                                AS delivered_on,
-                           timezone(z.tz, now())::date AS today
+                           timezone(z.tz, %(now)s::timestamp AT TIME ZONE 'UTC')::date
+                               AS today
               ) d
              WHERE so.state = 'sale'
             """,
             late=late,
             delivered=self._cycle_delivered_sql(),
+            # the server's time, not the database's: the same clock as the ORM's
+            now=fields.Datetime.now(),
         )
 
     # ------------------------------------------------------------

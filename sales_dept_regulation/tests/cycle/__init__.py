@@ -1,0 +1,5 @@
+# Copyright 2026 The sales_dept_regulation Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from . import test_cycle
+from . import test_cycle_access
