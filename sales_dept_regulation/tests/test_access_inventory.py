@@ -587,6 +587,13 @@ class TestAccessInventory(RegulationCommon):
                 )
                 for (key, line), (_key, owner) in zip(moves.items(), self.owners(user), strict=True)
             }
+        if model == "sale.order.cycle":
+            orders = {key: self.order(owner) for key, owner in self.owners(user)}
+            for order in orders.values():
+                self.force(order, {"state": "sale"})
+            return {key: env[model].browse(order.id) for key, order in orders.items()}
+        if model == "sale.delay.cause":
+            return {"all": env.ref(f"{MODULE}.sale_delay_cause_production")}
         if model == "sale.forecast":
             return self.owned(self.forecast, user)
         if model == "sale.forecast.line":
