@@ -3,3 +3,4 @@
 
 from . import test_contract_delivery
 from . import test_i18n
+from . import test_order_cycle
