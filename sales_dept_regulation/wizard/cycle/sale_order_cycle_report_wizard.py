@@ -12,7 +12,7 @@ class SaleOrderCycleReportWizard(models.TransientModel):
     _name = "sale.order.cycle.report.wizard"
     _description = "Order Cycle Report"
 
-    period = fields.Selection(PERIODS, required=True, default="month")
+    period = fields.Selection(PERIODS, string="Report By", required=True, default="month")
     month, year = month_fields(fields.Date.context_today)
 
     @api.constrains("year")
