@@ -78,16 +78,16 @@ class SaleOrderCycle(models.Model):
         "res.company": ["partner_id"],
     }
 
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    order_id = fields.Many2one("sale.order", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    confirmed_on = fields.Date(string="Confirmed On", readonly=True)
+    confirmed_on = fields.Date(readonly=True)
     committed_on = fields.Date(string="Committed Date", readonly=True)
-    delivered_on = fields.Date(string="Delivered On", readonly=True)
+    delivered_on = fields.Date(readonly=True)
     invoiced_on = fields.Date(string="First Invoice On", readonly=True)
-    paid_on = fields.Date(string="Paid On", readonly=True)
+    paid_on = fields.Date(readonly=True)
     days_to_delivery = fields.Integer(string="Days to Delivery", readonly=True, aggregator="avg")
     days_to_invoice = fields.Integer(string="Days to Invoice", readonly=True, aggregator="avg")
     days_to_payment = fields.Integer(string="Days to Payment", readonly=True, aggregator="avg")
@@ -100,9 +100,9 @@ class SaleOrderCycle(models.Model):
         help="The share of late orders among the orders counted.",
     )
     late_count = fields.Integer(string="Late Orders", readonly=True, aggregator="sum")
-    delay_cause_id = fields.Many2one("sale.delay.cause", string="Delay Cause", readonly=True)
+    delay_cause_id = fields.Many2one("sale.delay.cause", readonly=True)
     month = fields.Date(string="Month Confirmed", readonly=True)
-    quarter = fields.Selection(QUARTERS, string="Quarter", readonly=True)
+    quarter = fields.Selection(QUARTERS, readonly=True)
     year = fields.Integer(readonly=True, aggregator=None)
     due_month = fields.Date(
         string="Month Due",

@@ -127,7 +127,7 @@ class TestOrderCycle(CycleCommon):
         action = order.with_user(self.seller).action_sdr_delay_cause()
         self.assertEqual(action["res_model"], "sale.delay.cause.wizard")
         with Form(
-            self.env[action["res_model"]].with_user(self.seller).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.seller).with_context(**action["context"])
         ) as form:
             form.cause_id = self.cause
             form.note = "Mould failed its trial"

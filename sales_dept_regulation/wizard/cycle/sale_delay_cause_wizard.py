@@ -11,7 +11,7 @@ class SaleDelayCauseWizard(models.TransientModel):
     _name = "sale.delay.cause.wizard"
     _description = "Record a Delay Cause"
 
-    order_id = fields.Many2one("sale.order", string="Order", required=True, readonly=True)
+    order_id = fields.Many2one("sale.order", required=True, readonly=True)
     cause_id = fields.Many2one("sale.delay.cause", string="Delay Cause", required=True)
     note = fields.Text()
 
