@@ -3,3 +3,4 @@
 
 from . import test_cycle
 from . import test_cycle_access
+from . import test_cycle_tour
