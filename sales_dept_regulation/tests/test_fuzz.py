@@ -962,6 +962,7 @@ class TestFuzz(ConductCommon, ContractCommon):
             *self._plan_specs(create, write, action, wizard),
             *self._after_sales_specs(create, write, action, wizard, render, fine_data),
             *self._receivable_specs(create, action, wizard, render, fine_data),
+            *self._cycle_specs(create, write, action, wizard, render, fine_data),
             *self._forecast_specs(create, write, action, wizard),
             *self._weekly_review_specs(wizard),
             *self._visit_specs(create, write, action, wizard),
@@ -1348,6 +1349,81 @@ class TestFuzz(ConductCommon, ContractCommon):
                 "render",
                 sellers,
                 render("sales_dept_regulation.sale_receivable_xlsx", [[]], report_data),
+            ),
+        ]
+
+    def _cycle_specs(self, create, write, action, wizard, render, report_data):
+        """Order cycle: a late confirmed order of the Salesperson, its row of
+        the cycle view, the delay causes, the cause dialog and the report."""
+        env = self.env
+        order = env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "user_id": self.users["salesperson"].id,
+                "commitment_date": "2026-01-05 02:00:00",
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        order.action_confirm()
+        row = env["sale.order.cycle"].browse(order.id)
+        cause = env.ref(f"{MODULE}.sale_delay_cause_production")
+        sellers = ["salesperson", "department_head", "admin"]
+        return [
+            (
+                "sale.order",
+                "action_sdr_delay_cause",
+                sellers,
+                action(order, "action_sdr_delay_cause"),
+            ),
+            (
+                "sale.order.cycle",
+                "write",
+                sellers,
+                write(row, self.own_fields("sale.order.cycle")),
+            ),
+            (
+                "sale.delay.cause",
+                "create",
+                ADMINS + ["salesperson"],
+                create("sale.delay.cause", self.own_fields("sale.delay.cause"), {"name": "x"}),
+            ),
+            (
+                "sale.delay.cause",
+                "write",
+                ADMINS + ["salesperson"],
+                write(cause, self.own_fields("sale.delay.cause")),
+            ),
+            (
+                "sale.delay.cause.wizard",
+                "create+action_confirm",
+                sellers,
+                wizard(
+                    "sale.delay.cause.wizard",
+                    self.own_fields("sale.delay.cause.wizard"),
+                    {"order_id": order.id, "cause_id": cause.id},
+                    "action_confirm",
+                ),
+            ),
+            (
+                "sale.order.cycle.report.wizard",
+                "create+action_print",
+                sellers,
+                wizard(
+                    "sale.order.cycle.report.wizard",
+                    ["period", "year", "month"],
+                    {},
+                    "action_print",
+                ),
+            ),
+            (
+                "report.sales_dept_regulation.sale_order_cycle_xlsx",
+                "render",
+                sellers,
+                render(
+                    "sales_dept_regulation.sale_order_cycle_xlsx",
+                    [[]],
+                    [*report_data, {"year": 2026, "month": 1, "period": "quarter"}],
+                ),
             ),
         ]
 

@@ -1,11 +1,15 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..values import check_values
 
+# a promised or follow-up day later than this is a typo (9999-12-31)
+PROMISE_DATE_MAX = datetime.date(2999, 12, 31)
 # what a client may give a new promise; the rest is the invoice's or the user's
 PROMISE_FIELDS = {"move_id", "promised_date", "note"}
 
@@ -80,6 +84,10 @@ class SaleReceivablePromise(models.Model):
                 raise UserError(self.env._("Enter the promised payment date."))
             if promised < today:
                 raise UserError(self.env._("The promised payment date cannot be before today."))
+            if promised > PROMISE_DATE_MAX:
+                raise UserError(
+                    self.env._("The promised payment date is too far ahead: check its year.")
+                )
             if not self.env.su:
                 self._check_can_promise(move)
                 vals["user_id"] = self.env.uid

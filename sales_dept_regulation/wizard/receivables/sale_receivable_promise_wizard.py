@@ -4,6 +4,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ...models.receivables.sale_receivable_promise import PROMISE_DATE_MAX
+
 FOLLOWUP_ACTIVITY = "sales_dept_regulation.mail_activity_type_receivable_followup"
 
 
@@ -24,8 +26,11 @@ class SaleReceivablePromiseWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        if self.followup_date and self.followup_date < fields.Date.context_today(self):
+        today = fields.Date.context_today(self)
+        if self.followup_date and self.followup_date < today:
             raise UserError(self.env._("The follow-up day cannot be before today."))
+        if self.followup_date and self.followup_date > PROMISE_DATE_MAX:
+            raise UserError(self.env._("The follow-up day is too far ahead: check its year."))
         promise = self.env["sale.receivable.promise"].create(
             {"move_id": self.move_id.id, "promised_date": self.promised_date, "note": self.note}
         )
