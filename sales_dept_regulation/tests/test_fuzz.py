@@ -357,6 +357,10 @@ class TestFuzz(ConductCommon, ContractCommon):
         # the follower rows of archive documents have a rule of the addon's
         archive_document.message_subscribe(partner_ids=self.salesperson.partner_id.ids)
         archive_follower = archive_document.message_follower_ids[:1]
+        # a mail in its chatter, for the confidential mail's printout
+        archive_mail = archive_document.message_post(
+            body="<p>Fuzz mail</p>", message_type="email", subject="Fuzz"
+        )
         archive_base = {"title": "x", "category_id": archive_category.id}
         loan_base = {"document_id": archive_expired.id, "purpose": "x", "due_date": "2999-01-01"}
 
@@ -877,6 +881,16 @@ class TestFuzz(ConductCommon, ContractCommon):
                 render(
                     "sales_dept_regulation.report_archive_catalogue",
                     [[archive_category.id], [MISSING_ID], [], None, "abc"],
+                    [None, {}, "abc"],
+                ),
+            ),
+            (
+                "report.sales_dept_regulation.report_confidential_mail",
+                "render",
+                ALL_ROLES,
+                render(
+                    "sales_dept_regulation.report_confidential_mail",
+                    [[archive_mail.id], [MISSING_ID], [], None, "abc"],
                     [None, {}, "abc"],
                 ),
             ),
