@@ -202,19 +202,27 @@ class ResPartner(models.Model):
             )
         )
         self.invalidate_model(ORDER_FIGURE_FIELDS, flush=False)
-        figures = {
-            pid: (row.last_order_date, row.sales_12m, row.orders_12m) for pid, row in added.items()
-        }
         stale = [pid for pid, row in added.items() if row.counted_date != today]
         if stale:
-            figures.update(self.browse(stale)._recount_order_figures(today, store=False))
+            # the recount returns what the grading reads of each customer too:
+            # regraded from it, with no second read of the customers
+            self._apply_grading_rows(
+                self.browse(stale)._recount_grading_rows(today, store=False), today
+            )
+        figures = {
+            pid: (row.last_order_date, row.sales_12m, row.orders_12m)
+            for pid, row in added.items()
+            if pid not in stale
+        }
+        if not figures:
+            return
         scales = self.env["sale.customer.grade"]._get_grading_scales()
         companies = self.env["res.company"]
         changed = [
             pid
             for pid, row in added.items()
-            if pid in stale
-            or self._grading_target(
+            if pid in figures
+            and self._grading_target(
                 companies.browse(row.company_id) or self.env.company,
                 figures[pid],
                 today,
@@ -227,12 +235,6 @@ class ResPartner(models.Model):
             != (row.customer_stage or False, row.customer_grade_id or False)
         ]
         self.browse(changed)._apply_customer_grading(figures, today)
-
-    def _recount_order_figures(self, today, store=True):
-        """Recount the order figures of these customers from their orders:
-        {partner id: (last order date, 12-month amount, 12-month orders)};
-        stored unless ``store`` is false."""
-        return {row.partner_id: row[1:4] for row in self._recount_grading_rows(today, store=store)}
 
     def _recount_grading_rows(self, today, store=True):
         """Recount the order figures of these customers from their orders and
