@@ -408,18 +408,11 @@ class ResPartner(models.Model):
                       FROM v
                      WHERE p.id = v.id
                 )
-                INSERT INTO sale_customer_grade_history
-                       (partner_id, company_id, old_stage, old_grade_id, new_stage,
-                        new_grade_id, date, change_type, reason,
-                        create_uid, create_date, write_uid, write_date)
-                SELECT v.id, v.company_id, v.old_stage, v.old_grade_id, v.stage, v.grade_id,
-                       %(date)s, 'automatic', %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM v
+                %(insert)s
                 """,
             uid=self.env.uid,
             now=now,
-            date=fields.Datetime.now(),
-            reason=reason or None,
+            insert=self._grade_history_insert_sql(reason),
             ids=list(columns[0]),
             companies=list(columns[1]),
             old_stages=list(columns[2]),
@@ -456,25 +449,20 @@ class ResPartner(models.Model):
 
     def _insert_grade_history(self, changes, reason):
         """One history row per change (partner id, company id, old stage, old
-        grade id, new stage, new grade id, ...), in one INSERT."""
-        now = self.env.cr.now()
+        grade id, new stage, new grade id), in one INSERT."""
         columns = list(zip(*changes, strict=True))
         self.env.cr.execute(
             SQL(
                 """
-                INSERT INTO sale_customer_grade_history
-                       (partner_id, company_id, old_stage, old_grade_id, new_stage,
-                        new_grade_id, date, change_type, reason,
-                        create_uid, create_date, write_uid, write_date)
-                SELECT v.*, %(date)s, 'automatic', %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM unnest(%(ids)s::int[], %(companies)s::int[], %(old_stages)s::varchar[],
-                              %(old_grades)s::int[], %(stages)s::varchar[], %(grades)s::int[])
-                       AS v
+                WITH v AS (
+                    SELECT *
+                      FROM unnest(%(ids)s::int[], %(companies)s::int[], %(old_stages)s::varchar[],
+                                  %(old_grades)s::int[], %(stages)s::varchar[], %(grades)s::int[])
+                           AS v (id, company_id, old_stage, old_grade_id, stage, grade_id)
+                )
+                %(insert)s
                 """,
-                date=fields.Datetime.now(),
-                reason=reason or None,
-                uid=self.env.uid,
-                now=now,
+                insert=self._grade_history_insert_sql(reason),
                 ids=list(columns[0]),
                 companies=list(columns[1]),
                 old_stages=list(columns[2]),
@@ -482,6 +470,27 @@ class ResPartner(models.Model):
                 stages=list(columns[4]),
                 grades=list(columns[5]),
             )
+        )
+
+    def _grade_history_insert_sql(self, reason):
+        """The INSERT of the automatic history rows of the changes in the CTE ``v``
+        (id, company_id, old_stage, old_grade_id, stage, grade_id): shared by the
+        grading of new customers and the regrade's statement."""
+        now = self.env.cr.now()
+        return SQL(
+            """
+            INSERT INTO sale_customer_grade_history
+                   (partner_id, company_id, old_stage, old_grade_id, new_stage,
+                    new_grade_id, date, change_type, reason,
+                    create_uid, create_date, write_uid, write_date)
+            SELECT v.id, v.company_id, v.old_stage, v.old_grade_id, v.stage, v.grade_id,
+                   %(date)s, 'automatic', %(reason)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM v
+            """,
+            date=fields.Datetime.now(),
+            reason=reason or None,
+            uid=self.env.uid,
+            now=now,
         )
 
     def _grade_history_vals(self, new_stage, new_grade_id, **values):
