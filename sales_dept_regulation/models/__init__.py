@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from . import res_company
+from . import tier_validation
 from . import conduct
 from . import grading
 from . import contract

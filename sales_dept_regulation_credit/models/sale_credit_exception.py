@@ -1,7 +1,6 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from lxml import etree
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -28,7 +27,9 @@ class SaleCreditException(models.Model):
 
     _name = "sale.credit.exception"
     _description = "Credit Exception"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sale.regulation.tier.validation"]
+    # asked from the contract, never restarted
+    _sdr_hidden_tier_buttons = ("request_validation", "restart_validation")
     _order = "id desc"
     _check_company_auto = True
     _mail_post_access = "read"
@@ -126,28 +127,6 @@ class SaleCreditException(models.Model):
         raise UserError(
             self.env._("A refused exception is not restarted: ask for a new one from the contract.")
         )
-
-    @api.model
-    def get_view(self, view_id=None, view_type="form", **options):
-        """OCA's Request Validation and Restart Validation apply to no credit
-        exception (asked from the contract, never restarted): the form does not
-        offer them."""
-        res = super().get_view(view_id=view_id, view_type=view_type, **options)
-        if view_type != "form":
-            return res
-        doc = etree.fromstring(res["arch"])
-        buttons = doc.xpath(
-            "//header/button[@name='restart_validation' or @name='request_validation']"
-        )
-        for button in buttons:
-            button.getparent().remove(button)
-        if buttons:
-            res["arch"] = etree.tostring(doc, encoding="unicode")
-        return res
-
-    def _tier_validation_check_write_allowed(self, vals):
-        # the exception's own freeze (write above) governs
-        return None
 
     def _check_can_decide(self):
         """Nobody decides an exception to their own contract."""

@@ -42,7 +42,7 @@ class SaleArchiveApproval(models.AbstractModel):
     user decides only the reviews waiting for them."""
 
     _name = "sale.archive.approval"
-    _inherit = ["tier.validation"]
+    _inherit = ["sale.regulation.tier.validation"]
     _description = "Archive Approval"
     _tier_validation_manual_config = True
 
@@ -143,16 +143,6 @@ class SaleArchiveApproval(models.AbstractModel):
     def _rejected_tier(self, tiers=False):
         self._check_can_decide()
         return super()._rejected_tier(tiers)
-
-    def _tier_validation_check_state_on_write(self, vals):
-        # need_validation is not stored and has no dependencies: a value cached
-        # before the reviews were created or decided is stale
-        self.invalidate_recordset(["need_validation"])
-        return super()._tier_validation_check_state_on_write(vals)
-
-    def _tier_validation_check_write_allowed(self, vals):
-        # the archive's own whitelist of editable fields governs writes
-        return None
 
     def evaluate_tier(self, tier):
         # a definition reads the record as it is, whoever asks for the reviews

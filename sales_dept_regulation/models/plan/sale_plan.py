@@ -43,7 +43,7 @@ def field_labels(records, names):
 class SalePlan(models.Model):
     _name = "sale.plan"
     _description = "Sales Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sale.regulation.tier.validation"]
     _order = "year desc, revision desc, id desc"
     _check_company_auto = True
 
@@ -387,15 +387,6 @@ class SalePlan(models.Model):
             # back to the Department Head, who edits and submits again
             self.sudo().write({"state": "draft"})
         return res
-
-    def _tier_validation_check_write_allowed(self, vals):
-        # the plan's own whitelist (DRAFT_FIELDS, the action methods) governs
-        return None
-
-    def _tier_validation_check_state_on_write(self, vals):
-        # the approval is written by _plan_approved once the reviews are validated
-        self.invalidate_recordset(["need_validation"])
-        return super()._tier_validation_check_state_on_write(vals)
 
     def evaluate_tier(self, tier):
         return super(SalePlan, self.sudo()).evaluate_tier(tier)

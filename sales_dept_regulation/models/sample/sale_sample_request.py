@@ -62,7 +62,7 @@ SECONDS_PER_DAY = 86400.0
 class SaleSampleRequest(models.Model):
     _name = "sale.sample.request"
     _description = "Sample Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sale.regulation.tier.validation"]
     _order = "id desc"
     _check_company_auto = True
 

@@ -1,9 +1,8 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from lxml import etree
 
-from odoo import api, models
+from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
@@ -25,6 +24,9 @@ class SaleSampleRequest(models.Model):
 
     _inherit = "sale.sample.request"
 
+    # the reviews come from Ask for an Exception, and nothing restarts them
+    _sdr_hidden_tier_buttons = ("request_validation", "restart_validation")
+
     def request_validation(self):
         # reviews are created only by action_request_exception
         if not is_engine(self.env):
@@ -35,28 +37,6 @@ class SaleSampleRequest(models.Model):
         # a refused exception is asked again with a new reason (Ask for an
         # Exception), an approved one has waived the fee: nothing restarts
         raise UserError(self.env._("Ask for an exception with its reason instead."))
-
-    @api.model
-    def get_view(self, view_id=None, view_type="form", **options):
-        """OCA's Request Validation and Restart Validation apply to no fee
-        exception (the reviews come from Ask for an Exception, and nothing
-        restarts them): the form does not offer them to anyone."""
-        res = super().get_view(view_id=view_id, view_type=view_type, **options)
-        if view_type != "form":
-            return res
-        doc = etree.fromstring(res["arch"])
-        buttons = doc.xpath(
-            "//header/button[@name='restart_validation' or @name='request_validation']"
-        )
-        for button in buttons:
-            button.getparent().remove(button)
-        if buttons:
-            res["arch"] = etree.tostring(doc, encoding="unicode")
-        return res
-
-    def _tier_validation_check_write_allowed(self, vals):
-        # the request's own freeze (DRAFT_FIELDS, the action methods) governs
-        return None
 
     # ------------------------------------------------------------
     # FOUR EYES
