@@ -12,11 +12,8 @@ plain team, which the addon leaves as helpdesk_mgmt made it: same list view, sam
 page size, same number of visible tickets. Then everything is rolled back.
 """
 
-import json
-import subprocess
-
 from figures import BENCH, report, size
-from odoo_cli import ODOO_CONF, PYTHON
+from odoo_cli import shell_json
 
 CONFIRMED, WAITING, PLAIN = size((90_000, 20_000, 90_000), (900, 200, 900))
 
@@ -147,17 +144,7 @@ print("BENCH_JSON " + json.dumps({
 def test_technicians_list_and_monthly_pivot(request):
     database = request.config.getoption("--odoo-database")
     script = SCRIPT % {"confirmed": CONFIRMED, "waiting": WAITING, "plain": PLAIN}
-    proc = subprocess.run(
-        [PYTHON, "-m", "odoo", "shell", "-c", ODOO_CONF, "-d", database]
-        + ["--log-level=warn", "--no-http"],
-        input=script,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH_JSON ")]
-    assert lines, f"benchmark failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    result = json.loads(lines[-1].removeprefix("BENCH_JSON "))
+    result = shell_json(database, script, "BENCH_JSON", timeout=900)
     tech_s, tech_q, tech_count, tech_rows = result["tech"]
     plain_s, plain_q, plain_count, plain_rows = result["plain"]
     sudo_s, sudo_q = result["sudo"]

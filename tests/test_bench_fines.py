@@ -8,11 +8,8 @@ report through OCA report_xlsx as a General Manager, reads it back with
 openpyxl and rolls everything back.
 """
 
-import json
-import subprocess
-
 from figures import BENCH, report, size
-from odoo_cli import ODOO_CONF, PYTHON
+from odoo_cli import shell_json
 
 FINES = size(100_000, 2_000)
 EMPLOYEES = size(200, 20)
@@ -104,27 +101,7 @@ print("BENCH_JSON " + json.dumps({
 def test_monthly_fine_xlsx(request):
     database = request.config.getoption("--odoo-database")
     script = SCRIPT % {"fines": FINES, "employees": EMPLOYEES}
-    proc = subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "odoo",
-            "shell",
-            "-c",
-            ODOO_CONF,
-            "-d",
-            database,
-            "--log-level=warn",
-            "--no-http",
-        ],
-        input=script,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH_JSON ")]
-    assert lines, f"benchmark failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    result = json.loads(lines[-1].removeprefix("BENCH_JSON "))
+    result = shell_json(database, script, "BENCH_JSON", timeout=600)
     report(
         f"monthly fine xlsx, {result['fines']:,} fines ({result['counted']:,} counted in the "
         f"month, {result['employees']} employees): {result['seconds']:.2f} s, "

@@ -10,11 +10,8 @@ the monthly xlsx through OCA report_xlsx, counts the queries of one submission,
 and rolls everything back.
 """
 
-import json
-import subprocess
-
 from figures import BENCH, report, size
-from odoo_cli import ODOO_CONF, PYTHON
+from odoo_cli import shell_json
 
 REQUESTS = size(100_000, 5_000)
 
@@ -180,27 +177,7 @@ print("BENCH_JSON " + json.dumps({
 
 def test_sample_statistics(request):
     database = request.config.getoption("--odoo-database")
-    proc = subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "odoo",
-            "shell",
-            "-c",
-            ODOO_CONF,
-            "-d",
-            database,
-            "--log-level=warn",
-            "--no-http",
-        ],
-        input=SCRIPT % {"requests": REQUESTS},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH_JSON ")]
-    assert lines, f"benchmark failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    r = json.loads(lines[-1].removeprefix("BENCH_JSON "))
+    r = shell_json(database, SCRIPT % {"requests": REQUESTS}, "BENCH_JSON", timeout=600)
     report(
         f"sample statistics, {r['requests']:,} requests over 3 years (inserted in "
         f"{r['insert_seconds']:.1f} s): monthly pivot {r['pivot_seconds'] * 1000:.0f} ms "
