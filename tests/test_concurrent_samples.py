@@ -13,21 +13,31 @@ them on two cursors of their own, as two users' calls would:
   serialization error (the draw updated the budget row) instead of drawing from
   a consumption it cannot see; retried, the fee no longer fits and is charged.
 Everything the script committed is deleted at the end.
+
+And ten at once (issue 22): ten salespeople's calls run at the same moment, each
+on its own cursor in its own thread, through Odoo's own retry of a concurrent
+call (`odoo.service.model.retrying`, as a JSON-RPC call is served): ten requests
+of 300 against a budget of 1,000 waived while the budget lasts. Three fit; the
+others are charged in full; the budget's consumption is exactly the sum of the
+draws and never above 1,000.
 """
 
 from figures import report
 from odoo_cli import shell_json
 
-SCRIPT = r"""
-import json, os
+# a budget of 1,000 and sample requests of a formal B customer, one per fee of
+# FEES (set by the script that starts with it), committed
+SETUP = r"""
+import json, os, threading
 import psycopg2.errors
 from odoo import Command, api
+from odoo.service.model import retrying
 from odoo.addons.sales_dept_regulation.models.grading.res_partner import GRADING_ENGINE_PASS
 
 ref = env.ref
 registry = env.registry
 user = env["res.users"].create({
-    "name": "Concurrent Salesperson", "login": f"sdr_concurrent_sales_{os.getpid()}",
+    "name": "Concurrent Salesperson", "login": f"sdr_concurrent_{os.getpid()}",
     "group_ids": [Command.set([ref("sales_dept_regulation.group_role_salesperson").id])],
 })
 team = env["crm.team"].create({"name": "Concurrent Team", "member_ids": [Command.set(user.ids)]})
@@ -45,10 +55,26 @@ requests = env["sale.sample.request"].with_user(user).create([{
     "partner_id": partner.id, "product_description": f"Cap {n}", "mould_needed": True,
     "mould_cost": fee, "shape_dimensions": "Round", "physical_properties": "PP",
     "function_requirements": "Closes", "delivery_date": today.replace(year=today.year + 1),
-} for n, fee in enumerate((400, 400, 200, 200))])
+} for n, fee in enumerate(FEES)])
 ids = requests.ids
 env.cr.commit()
+"""
 
+# what SETUP and the submissions committed, deleted
+CLEANUP = r"""
+    env.cr.rollback()
+    env.cr.execute("DELETE FROM tier_review WHERE model = 'sale.sample.request' AND res_id IN %s",
+                   [tuple(ids)])
+    env.cr.execute("DELETE FROM mail_message WHERE model = 'sale.sample.request' AND res_id IN %s",
+                   [tuple(ids)])
+    env.cr.execute("DELETE FROM mail_followers WHERE res_model = 'sale.sample.request' "
+                   "AND res_id IN %s", [tuple(ids)])
+    env.cr.execute("DELETE FROM sale_sample_request WHERE id IN %s", [tuple(ids)])
+    env.cr.execute("DELETE FROM sale_market_budget WHERE id = %s", [budget.id])
+    env.cr.commit()
+"""
+
+TWO = r"""
 def submit(cr, request_id):
     environment = api.Environment(cr, user.id, {})
     try:
@@ -68,8 +94,8 @@ def decision(request_id):
                    [request_id])
         return [float(x) for x in cr.fetchone()]
 
-outcomes = {}
-try:
+def scenario():
+    outcomes = {}
     # 1. two at once
     cr1, cr2 = registry.cursor(), registry.cursor()
     outcomes["first"] = submit(cr1, ids[0])
@@ -95,24 +121,68 @@ try:
                    "WHERE budget_id = %s", [budget.id])
         outcomes["drawn"] = float(cr.fetchone()[0])
     outcomes["decisions"] = [decision(i) for i in ids]
-finally:
-    env.cr.rollback()
-    env.cr.execute("DELETE FROM tier_review WHERE model = 'sale.sample.request' AND res_id IN %s",
-                   [tuple(ids)])
-    env.cr.execute("DELETE FROM mail_message WHERE model = 'sale.sample.request' AND res_id IN %s",
-                   [tuple(ids)])
-    env.cr.execute("DELETE FROM mail_followers WHERE res_model = 'sale.sample.request' "
-                   "AND res_id IN %s", [tuple(ids)])
-    env.cr.execute("DELETE FROM sale_sample_request WHERE id IN %s", [tuple(ids)])
-    env.cr.execute("DELETE FROM sale_market_budget WHERE id = %s", [budget.id])
-    env.cr.commit()
-print("CONCURRENT_JSON " + json.dumps(outcomes))
+    return outcomes
 """
+
+TEN = r"""
+outcomes = {}
+attempts = dict.fromkeys(ids, 0)
+start = threading.Barrier(len(ids))
+
+def submit(request_id):
+    with registry.cursor() as cr:
+        environment = api.Environment(cr, user.id, {})
+
+        def call():
+            attempts[request_id] += 1
+            return environment["sale.sample.request"].browse(request_id).action_submit()
+
+        start.wait()
+        try:
+            retrying(call, environment)
+            outcomes[request_id] = "submitted"
+        except Exception as exc:
+            outcomes[request_id] = f"{type(exc).__name__}"
+
+def scenario():
+    result = {}
+    threads = [threading.Thread(target=submit, args=(i,)) for i in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with registry.cursor() as cr:
+        cr.execute("SELECT amount, consumed_amount, remaining_amount FROM sale_market_budget "
+                   "WHERE id = %s", [budget.id])
+        result["budget"] = [float(x) for x in cr.fetchone()]
+        cr.execute("SELECT state, charged_amount, budget_amount, budget_id "
+                   "FROM sale_sample_request WHERE id IN %s ORDER BY id", [tuple(ids)])
+        result["requests"] = [[state, float(charged), float(drawn), bool(budget_id)]
+                              for state, charged, drawn, budget_id in cr.fetchall()]
+    result["outcomes"] = sorted(outcomes.values())
+    # more attempts than requests: calls met a locked or newer budget and were retried
+    result["attempts"] = sum(attempts.values())
+    return result
+"""
+
+
+def run(database, fees, scenario, marker):
+    """SETUP for ``fees``, then ``scenario`` (a script defining scenario()), its
+    result printed as JSON after ``marker``, with CLEANUP whatever happens."""
+    script = (
+        f"FEES = {fees!r}\n"
+        + SETUP
+        + scenario
+        + "try:\n    result = scenario()\nfinally:\n"
+        + CLEANUP
+        + f"print({marker!r} + ' ' + json.dumps(result))\n"
+    )
+    return shell_json(database, script, marker)
 
 
 def test_two_submissions_never_both_take_the_last_of_a_budget(request):
     database = request.config.getoption("--odoo-database")
-    result = shell_json(database, SCRIPT, "CONCURRENT_JSON")
+    result = run(database, (400, 400, 200, 200), TWO, "CONCURRENT_JSON")
     report(
         "concurrent sample submissions on a budget of 1,000: "
         + ", ".join(f"{key} {value}" for key, value in result.items() if key != "decisions")
@@ -127,3 +197,27 @@ def test_two_submissions_never_both_take_the_last_of_a_budget(request):
     assert result["decisions"] == [[0.0, 400.0], [0.0, 400.0], [0.0, 200.0], [200.0, 0.0]]
     assert result["budget"] == [1000.0, 1000.0, 0.0]
     assert result["drawn"] == 1000.0
+
+
+def test_ten_simultaneous_submissions_never_overdraw_a_budget(request):
+    database = request.config.getoption("--odoo-database")
+    result = run(database, (300,) * 10, TEN, "CONCURRENT_TEN_JSON")
+    submitted = [r for r in result["requests"] if r[0] == "submitted"]
+    drawn = [r for r in submitted if r[3]]
+    report(
+        f"ten simultaneous sample submissions on a budget of 1,000: {len(submitted)} submitted, "
+        f"{len(drawn)} drawn, budget {result['budget']}, {result['attempts']} attempts"
+    )
+    # every call ends submitted, or refused as a concurrent call Odoo gave up retrying
+    assert set(result["outcomes"]) <= {"submitted", "LockNotAvailable", "SerializationFailure"}
+    assert len(submitted) == result["outcomes"].count("submitted")
+    amount, consumed, remaining = result["budget"]
+    # never overdrawn, and the consumption is exactly what the requests drew
+    assert consumed <= amount
+    assert consumed == sum(r[2] for r in submitted) == 300.0 * len(drawn)
+    assert remaining == amount - consumed
+    # all or nothing per request: drawn in full, or charged in full
+    assert all(r[1:3] == [0.0, 300.0] for r in drawn)
+    assert all(r[1:3] == [300.0, 0.0] for r in submitted if not r[3])
+    # as many as fit were waived
+    assert len(drawn) == min(3, len(submitted))
