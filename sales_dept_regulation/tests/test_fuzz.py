@@ -863,6 +863,18 @@ class TestFuzz(ConductCommon, ContractCommon):
                 action(archive_loan, "validate_tier"),
             ),
             (
+                # the addon's tier validation mixin, through a request that uses it:
+                # its form's view for every role, a write its whitelist refuses
+                "sale.regulation.tier.validation",
+                "get_view+write",
+                ALL_ROLES,
+                write(
+                    archive_loan,
+                    self.own_fields("sale.archive.loan"),
+                    then=lambda loan: loan.get_view(view_type="form"),
+                ),
+            ),
+            (
                 "sale.archive.reason.wizard",
                 "create+confirm",
                 ["sales_clerk"],
@@ -1289,6 +1301,13 @@ class TestFuzz(ConductCommon, ContractCommon):
                     {},
                     "action_print",
                 ),
+            ),
+            (
+                # the monthly report dialogs' shared model, through the sample one
+                "sale.regulation.month.report.wizard",
+                "create+action_print",
+                ALL_ROLES,
+                wizard("sale.sample.report.wizard", ["year", "month"], {}, "action_print"),
             ),
             (
                 "report.sales_dept_regulation.sale_sample_request_xlsx",

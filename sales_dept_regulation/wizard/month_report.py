@@ -1,10 +1,11 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-"""What the monthly xlsx reports' wizards share (fines, samples, after-sales):
-the month and year fields, their check, and the print action."""
+"""What the monthly xlsx reports' wizards share (fines, samples, after-sales,
+receivables, the order cycle): the month and year fields, their check, and the
+print action."""
 
-from odoo import fields
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # The years a monthly report covers: wide enough for any record, narrow enough
@@ -27,28 +28,37 @@ MONTHS = [
 ]
 
 
-def month_fields(default_day):
-    """The (month, year) fields of a wizard, by default those of
-    ``default_day(wizard)``, a date."""
+class SaleRegulationMonthReportWizard(models.AbstractModel):
+    """The dialog of a monthly xlsx report: a month and a year, by default those
+    of _default_report_day(), and the report _report_xmlid printed for them."""
+
+    _name = "sale.regulation.month.report.wizard"
+    _description = "Monthly Report"
+
+    _report_xmlid = None
+
     month = fields.Selection(
-        MONTHS, required=True, default=lambda self: str(default_day(self).month)
+        MONTHS, required=True, default=lambda self: str(self._default_report_day().month)
     )
-    year = fields.Integer(required=True, default=lambda self: default_day(self).year)
-    return month, year
+    year = fields.Integer(required=True, default=lambda self: self._default_report_day().year)
 
+    def _default_report_day(self):
+        """A day of the month the dialog opens on: the user's today."""
+        return fields.Date.context_today(self)
 
-def check_year(env, year):
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise ValidationError(
-            env._("Choose a year from %(min)s to %(max)s.", min=YEAR_MIN, max=YEAR_MAX)
-        )
+    @api.constrains("year")
+    def _check_year(self):
+        for wizard in self:
+            if not YEAR_MIN <= wizard.year <= YEAR_MAX:
+                raise ValidationError(
+                    self.env._("Choose a year from %(min)s to %(max)s.", min=YEAR_MIN, max=YEAR_MAX)
+                )
 
-
-def print_month_report(wizard, report_xmlid):
-    """The download of the month's report. The period is read from the wizard
-    record, so the file is named after it (the report's print_report_name),
-    and the dialog closes once the file is downloaded."""
-    wizard.ensure_one()
-    action = wizard.env.ref(report_xmlid).report_action(wizard)
-    action["close_on_report_download"] = True
-    return action
+    def action_print(self):
+        """The download of the month's report. The period is read from the wizard
+        record, so the file is named after it (the report's print_report_name),
+        and the dialog closes once the file is downloaded."""
+        self.ensure_one()
+        action = self.env.ref(self._report_xmlid).report_action(self)
+        action["close_on_report_download"] = True
+        return action

@@ -1,21 +1,11 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
-
-from ..month_report import check_year, month_fields, print_month_report
+from odoo import models
 
 
 class HelpdeskTicketReportWizard(models.TransientModel):
+    _inherit = "sale.regulation.month.report.wizard"
     _name = "helpdesk.ticket.report.wizard"
     _description = "Monthly After-Sales Report"
-
-    month, year = month_fields(fields.Date.context_today)
-
-    @api.constrains("year")
-    def _check_year(self):
-        for wizard in self:
-            check_year(self.env, wizard.year)
-
-    def action_print(self):
-        return print_month_report(self, "sales_dept_regulation.action_report_after_sales_xlsx")
+    _report_xmlid = "sales_dept_regulation.action_report_after_sales_xlsx"
