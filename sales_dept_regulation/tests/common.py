@@ -1,9 +1,12 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import io
 from contextlib import contextmanager
 
-from odoo.tests import new_test_user
+from openpyxl import load_workbook
+
+from odoo.tests import Form, new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -56,3 +59,21 @@ class RegulationCommon(BaseCommon):
         with self.assertRaises(exception, msg=msg) as catcher:
             yield catcher
         self.assertRegex(str(catcher.exception), pattern)
+
+    def print_month_report(self, model, user, **values):
+        """The workbook ``user`` downloads from the monthly report dialog
+        ``model``, its fields filled in as she would, in the order given (a
+        period before the month it shows)."""
+        with Form(self.env[model].with_user(user)) as form:
+            for name, value in values.items():
+                setattr(form, name, value)
+        wizard = form.record
+        action = wizard.action_print()
+        self.assertEqual(action["report_type"], "xlsx")
+        content, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render(action["report_name"], wizard.ids, action["data"])
+        )
+        self.assertEqual(report_type, "xlsx")
+        return load_workbook(io.BytesIO(content))

@@ -1,13 +1,10 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import io
-
-from openpyxl import load_workbook
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 from .aftersales_common import AfterSalesCommon
 
@@ -15,18 +12,10 @@ from .aftersales_common import AfterSalesCommon
 @tagged("post_install", "-at_install")
 class TestAfterSalesReport(AfterSalesCommon):
     def _xlsx(self, user, year, month):
-        with Form(self.env["helpdesk.ticket.report.wizard"].with_user(user)) as form:
-            form.month = str(month)
-            form.year = year
-        wizard = form.record
-        action = wizard.action_print()
-        content, report_type = (
-            self.env["ir.actions.report"]
-            .with_user(user)
-            ._render(action["report_name"], wizard.ids, action["data"])
+        book = self.print_month_report(
+            "helpdesk.ticket.report.wizard", user, month=str(month), year=year
         )
-        self.assertEqual(report_type, "xlsx")
-        rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+        rows = list(book.active.iter_rows(values_only=True))
         return rows[2], [row for row in rows[3:] if row[0] and row[0] != "Requests"]
 
     def test_monthly_xlsx_and_pivot(self):

@@ -1,13 +1,10 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import io
 from datetime import date, datetime
 
-from openpyxl import load_workbook
-
 from odoo import Command
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 
 from .conduct_common import ConductCommon
 
@@ -15,21 +12,13 @@ from .conduct_common import ConductCommon
 @tagged("post_install", "-at_install")
 class TestConductReport(ConductCommon):
     def _xlsx(self, user, year, month, period="month"):
-        with Form(self.env["sale.conduct.fine.report.wizard"].with_user(user)) as form:
-            form.period = period
-            if period == "month":
-                form.month = str(month)
-            form.year = year
-        wizard = form.record
-        action = wizard.action_print()
-        self.assertEqual(action["report_type"], "xlsx")
-        content, report_type = (
-            self.env["ir.actions.report"]
-            .with_user(user)
-            ._render(action["report_name"], wizard.ids, action["data"])
+        # the month is asked only for a month's appraisal
+        values = (
+            {"period": period, "month": str(month)} if period == "month" else {"period": period}
         )
-        self.assertEqual(report_type, "xlsx")
-        sheet = load_workbook(io.BytesIO(content)).active
+        sheet = self.print_month_report(
+            "sale.conduct.fine.report.wizard", user, **values, year=year
+        ).active
         rows = list(sheet.iter_rows(min_row=3, values_only=True))
         header, body = rows[0], rows[1:]
         return header, {row[0]: dict(zip(header, row, strict=True)) for row in body}

@@ -1,11 +1,9 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import io
 from datetime import date
 
 from freezegun import freeze_time
-from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
@@ -210,19 +208,9 @@ class TestOrderCycle(CycleCommon):
             self.Cycle._cycle_statistics([], ["partner_id"])
 
     def _xlsx(self, user, year, month, period):
-        with Form(self.env["sale.order.cycle.report.wizard"].with_user(user)) as form:
-            form.period = period
-            form.month = str(month)
-            form.year = year
-        wizard = form.record
-        action = wizard.action_print()
-        content, report_type = (
-            self.env["ir.actions.report"]
-            .with_user(user)
-            ._render(action["report_name"], wizard.ids, action["data"])
+        book = self.print_month_report(
+            "sale.order.cycle.report.wizard", user, period=period, month=str(month), year=year
         )
-        self.assertEqual(report_type, "xlsx")
-        book = load_workbook(io.BytesIO(content))
         return [list(sheet.iter_rows(min_row=4, values_only=True)) for sheet in book.worksheets]
 
     def test_monthly_and_quarterly_xlsx(self):

@@ -1,11 +1,9 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-import io
 from datetime import date
 
 from freezegun import freeze_time
-from openpyxl import load_workbook
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
@@ -206,18 +204,9 @@ class TestReceivables(ReceivablesCommon):
         self.assertGreaterEqual(head_count, 3)
 
     def _xlsx(self, user, year, month):
-        with Form(self.env["sale.receivable.report.wizard"].with_user(user)) as form:
-            form.month = str(month)
-            form.year = year
-        wizard = form.record
-        action = wizard.action_print()
-        content, report_type = (
-            self.env["ir.actions.report"]
-            .with_user(user)
-            ._render(action["report_name"], wizard.ids, action["data"])
+        book = self.print_month_report(
+            "sale.receivable.report.wizard", user, month=str(month), year=year
         )
-        self.assertEqual(report_type, "xlsx")
-        book = load_workbook(io.BytesIO(content))
         summary, invoices = book.worksheets
         title = summary.cell(1, 1).value
         totals = {
