@@ -192,6 +192,11 @@ registry.category("web_tour.tours").add("sdr_credit_story_deliver_zh", {
             content: "The order is confirmed: the delivered quantity shows",
             trigger: ".o_form_view .o_field_widget[name=order_line] td[name=qty_delivered]",
             run() {
+                // the signed lines stay as signed: no line added or removed
+                const lines = document.querySelector(".o_form_view .o_field_widget[name=order_line]");
+                if (lines.querySelector(".o_field_x2many_list_row_add, .o_list_record_remove")) {
+                    throw new Error("lines can be added to or removed from a signed contract");
+                }
                 checkChinese("已确认的销售订单");
             },
         },
@@ -202,7 +207,16 @@ registry.category("web_tour.tours").add("sdr_credit_story_deliver_zh", {
         },
         {
             trigger: ".o_field_widget[name=order_line] .o_data_row td[name=qty_delivered] input",
-            run: "edit 1",
+            run(helpers) {
+                // the delivered quantity alone is open on the line
+                const row = this.anchor.closest(".o_data_row");
+                for (const name of ["product_uom_qty", "price_unit"]) {
+                    if (row.querySelector(`td[name=${name}] input`)) {
+                        throw new Error(`${name} is editable on a signed contract`);
+                    }
+                }
+                return helpers.edit("1");
+            },
         },
         {
             content: "Save",
