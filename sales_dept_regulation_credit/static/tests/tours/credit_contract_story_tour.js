@@ -3,9 +3,9 @@ import {stepUtils} from "@web_tour/tour_utils";
 import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
 import {drawSignature} from "@sales_dept_regulation/../tests/tours/contract/contract_sign_tour";
 import {
-    COMMITTED_DAYS_AGO,
     CONTRACT_NUMBER,
     CUSTOMER,
+    committedDeliveryDay,
 } from "@sales_dept_regulation_credit/../tests/tours/credit_tours";
 
 // Issue 26's story, after credit_tours.js (王芳's contract HT-2026-088 of 华信,
@@ -296,7 +296,7 @@ registry.category("web_tour.tours").add("sdr_credit_story_analysis_zh", {
             run() {
                 checkChinese("延误分析（透视表）");
                 // the server names the months (十二月 2026), not the browser
-                const committed = luxon.DateTime.now().minus({days: COMMITTED_DAYS_AGO});
+                const committed = committedDeliveryDay();
                 const due = `${MONTHS[committed.month - 1]} ${committed.year}`;
                 const table = document.querySelector(".o_pivot_view .o_pivot table");
                 // the last header row above the measures: one cell per month due

@@ -1,6 +1,7 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_utils";
 import {formatDateTime} from "@web/core/l10n/dates";
+import {user} from "@web/core/user";
 import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
 
 // Credit before the contract, as the demo users walk it in Chinese: 王芳 writes a
@@ -14,13 +15,20 @@ export const CONTRACT_NUMBER = "HT-2026-088";
 // days before today of the committed delivery date: the Python test reads it back
 export const COMMITTED_DAYS_AGO = 3;
 
-/** The committed delivery date, three days ago at 10:00 (the user's time),
- * typed in the user's date format (2026/12/05 10:00:00 in Chinese). */
-export function committedDeliveryDate() {
-    const committed = luxon.DateTime.now()
+/** The committed delivery date: three days before the user's today, at
+ * 10:00 her time (the server counts days in the salesperson's time zone,
+ * whatever the browser's). */
+export function committedDeliveryDay() {
+    return luxon.DateTime.now()
+        .setZone(user.tz || "default")
         .minus({days: COMMITTED_DAYS_AGO})
         .set({hour: 10, minute: 0, second: 0, millisecond: 0});
-    return formatDateTime(committed);
+}
+
+/** committedDeliveryDay() as the user types it: her date format (2026/12/05
+ * 10:00:00 in Chinese), in the browser's time, which the client converts. */
+function committedDeliveryDate() {
+    return formatDateTime(committedDeliveryDay().setZone("default"));
 }
 
 const openApp = () =>
