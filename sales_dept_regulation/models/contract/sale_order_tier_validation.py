@@ -100,7 +100,7 @@ class SaleOrder(models.Model):
             opened = f"'create': {unsigned}, 'delete': {unsigned}"
             body = options[1:-1].strip()
             lines.set("options", "{" + opened + (", " + body if body else "") + "}")
-            line_fields = self.env["sale.order.line"].fields_get(attributes=["readonly"])
+            line_fields = self.env["sale.order.line"]._fields
             for field in lines.xpath(".//field[@name]"):
                 name = field.get("name")
                 if (
@@ -111,7 +111,7 @@ class SaleOrder(models.Model):
                 own = field.get("readonly")
                 if own:
                     field.set("readonly", f"({own}) or ({frozen})")
-                elif not line_fields.get(name, {}).get("readonly"):
+                elif name in line_fields and not line_fields[name].readonly:
                     # a field read-only in the model stays so (the attribute
                     # would replace the model's)
                     field.set("readonly", frozen)
