@@ -85,15 +85,19 @@ class SaleOrder(models.Model):
         lines too. On a confirmed order the delivered quantity of a line is still
         entered by hand (products delivered without Inventory), as the server
         allows (WRITABLE_LINE_FIELDS_WHEN_SIGNED): the lines open for it alone,
-        no line added or removed, no other column edited."""
+        no line added or removed, no other column edited. Only on the orders the
+        regulations sign (sdr_approval_kind): a company's own tiers keep OCA's
+        rule, which refuses the lines after validation."""
         signing = f"({self._get_tier_validation_readonly_domain()})"
         frozen = "parent.validation_status not in ('no', False)"
         doc = etree.fromstring(arch)
+        if not doc.xpath("//field[@name='sdr_approval_kind'][not(ancestor::field)]"):
+            return arch
         for lines in doc.xpath("//field[@name='order_line'][not(ancestor::field)]"):
             readonly = lines.get("readonly") or ""
             if signing not in readonly:
                 continue
-            confirmed = f"({signing[1:-1]} and state != 'sale')"
+            confirmed = f"({signing[1:-1]} and (state != 'sale' or not sdr_approval_kind))"
             lines.set("readonly", readonly.replace(signing, confirmed))
             options = (lines.get("options") or "{}").strip()
             unsigned = "[('validation_status', 'in', ['no', False])]"

@@ -266,7 +266,8 @@ class TestContractServerRules(ContractCommon):
         )
         lines = arch.xpath("//field[@name='order_line'][not(ancestor::field)]")[0]
         self.assertIn(
-            "validation_status not in ('no', False) and state != 'sale'", lines.get("readonly")
+            "validation_status not in ('no', False) and (state != 'sale' or not sdr_approval_kind)",
+            lines.get("readonly"),
         )
         self.assertIn(
             "'create': [('validation_status', 'in', ['no', False])]", lines.get("options")
