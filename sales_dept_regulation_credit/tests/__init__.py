@@ -5,4 +5,5 @@ from . import test_credit_gate
 from . import test_credit_access
 from . import test_credit_access_inventory
 from . import test_credit_tour
+from . import test_credit_contract_story_tour
 from . import test_credit_fuzz

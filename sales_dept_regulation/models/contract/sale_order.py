@@ -1,11 +1,12 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from .. import roles
 from ..values import check_values
+from .sale_order_line import WRITABLE_LINE_FIELDS_WHEN_SIGNED
 from .tier_review import as_engine, is_engine
 
 APPROVAL_KINDS = [
@@ -279,6 +280,10 @@ class SaleOrder(models.Model):
         frozen = self._contract_signed_under_rules()
         if not frozen:
             return
+        # the form records a delivered quantity through the order: what its
+        # lines may still change, which their own write checks again
+        if "order_line" in vals and self._contract_updates_delivered_only(vals["order_line"]):
+            vals = {name: value for name, value in vals.items() if name != "order_line"}
         # e-mailing a quotation marks it as sent: both are quotation states
         if (
             vals.keys() == {"state"}
@@ -300,6 +305,19 @@ class SaleOrder(models.Model):
                 )
             if not vals.keys() <= allowed_by_key[key]:
                 order._contract_refuse_signed_change()
+
+    @api.model
+    def _contract_updates_delivered_only(self, commands):
+        """Whether the ``order_line`` value ``commands`` only updates what the
+        lines of a signed order may still change (WRITABLE_LINE_FIELDS_WHEN_SIGNED)."""
+        return isinstance(commands, (list, tuple)) and all(
+            isinstance(command, (list, tuple))
+            and len(command) == 3
+            and command[0] == Command.UPDATE
+            and isinstance(command[2], dict)
+            and command[2].keys() <= WRITABLE_LINE_FIELDS_WHEN_SIGNED
+            for command in commands
+        )
 
     def _contract_refuse_signed_change(self):
         order = self[:1]

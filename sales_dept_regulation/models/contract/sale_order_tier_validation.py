@@ -1,11 +1,14 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .sale_order import CONTRACT_REQUIRED_FIELDS
+from .sale_order_line import WRITABLE_LINE_FIELDS_WHEN_SIGNED
 from .tier_review import as_engine, is_engine
 
 
@@ -68,6 +71,55 @@ class SaleOrder(models.Model):
         ):
             return self.browse()
         return super().evaluate_tier(tier)
+
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        res = super().get_view(view_id=view_id, view_type=view_type, **options)
+        if view_type == "form":
+            res["arch"] = self._contract_open_delivered_quantities(res["arch"])
+        return res
+
+    @api.model
+    def _contract_open_delivered_quantities(self, arch):
+        """OCA makes every field of an order under signatures read-only, its
+        lines too. On a confirmed order the delivered quantity of a line is still
+        entered by hand (products delivered without Inventory), as the server
+        allows (WRITABLE_LINE_FIELDS_WHEN_SIGNED): the lines open for it alone,
+        no line added or removed, no other column edited. Only on the orders the
+        regulations sign (sdr_approval_kind): a company's own tiers keep OCA's
+        rule, which refuses the lines after validation."""
+        signing = f"({self._get_tier_validation_readonly_domain()})"
+        frozen = "parent.validation_status not in ('no', False)"
+        doc = etree.fromstring(arch)
+        if not doc.xpath("//field[@name='sdr_approval_kind'][not(ancestor::field)]"):
+            return arch
+        for lines in doc.xpath("//field[@name='order_line'][not(ancestor::field)]"):
+            readonly = lines.get("readonly") or ""
+            if signing not in readonly:
+                continue
+            confirmed = f"({signing[1:-1]} and (state != 'sale' or not sdr_approval_kind))"
+            lines.set("readonly", readonly.replace(signing, confirmed))
+            options = (lines.get("options") or "{}").strip()
+            unsigned = "[('validation_status', 'in', ['no', False])]"
+            opened = f"'create': {unsigned}, 'delete': {unsigned}"
+            body = options[1:-1].strip()
+            lines.set("options", "{" + opened + (", " + body if body else "") + "}")
+            line_fields = self.env["sale.order.line"]._fields
+            for field in lines.xpath(".//field[@name]"):
+                name = field.get("name")
+                if (
+                    field.xpath("ancestor::field[1]")[0] is not lines
+                    or name in WRITABLE_LINE_FIELDS_WHEN_SIGNED
+                ):
+                    continue
+                own = field.get("readonly")
+                if own:
+                    field.set("readonly", f"({own}) or ({frozen})")
+                elif name in line_fields and not line_fields[name].readonly:
+                    # a field read-only in the model stays so (the attribute
+                    # would replace the model's)
+                    field.set("readonly", frozen)
+        return etree.tostring(doc, encoding="unicode")
 
     def _check_state_from_condition(self):
         # An amendment of a confirmed contract is signed in the 'sale' state.

@@ -7,6 +7,8 @@ ordinary user, and checks the refusal and that nothing changed."""
 
 import base64
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -228,6 +230,58 @@ class TestContractServerRules(ContractCommon):
             partner_ids=self.clerk.partner_id.ids
         )
         self.assertIn(self.clerk.partner_id, order.message_partner_ids)
+
+    def test_delivered_quantity_is_recorded_through_the_signed_order(self):
+        """The order form saves a line's delivered quantity as a write of the
+        order: on an effective contract that alone passes, nothing else with it."""
+        order = self._effective()
+        line = order.order_line
+        order.with_user(self.salesperson).write(
+            {"order_line": [Command.update(line.id, {"qty_delivered": 1.0})]}
+        )
+        self.assertEqual(line.qty_delivered, 1.0)
+        self.assertTrue(order.sdr_delivered_date)
+        before = self._snapshot(order)
+        other_terms = self.env["account.payment.term"].create({"name": "90 days"})
+        delivered = Command.update(line.id, {"qty_delivered": 0.0})
+        for vals in (
+            {"order_line": [Command.update(line.id, {"qty_delivered": 0.0, "price_unit": 1.0})]},
+            {"order_line": [Command.update(line.id, {"product_uom_qty": 5.0})]},
+            {"order_line": [delivered, Command.create({"product_id": self.product.id})]},
+            {"order_line": [delivered, Command.delete(line.id)]},
+            {"order_line": [delivered], "payment_term_id": other_terms.id},
+            {"order_line": [(1, line.id, [("qty_delivered", 0.0)])]},
+        ):
+            for user in (self.salesperson, self.department_head):
+                with self.assertRaisesMessage(UserError, "is an effective contract", msg=f"{vals}"):
+                    order.with_user(user).write(vals)
+        self.assertUnchanged(order, before)
+        self.assertEqual(line.qty_delivered, 1.0)
+
+    def test_signed_order_form_opens_the_delivered_quantity_only(self):
+        """OCA's read-only lines of an order under signatures open on a confirmed
+        order for the delivered quantity alone: no line added or removed."""
+        arch = etree.fromstring(
+            self.env["sale.order"].with_user(self.salesperson).get_view(view_type="form")["arch"]
+        )
+        lines = arch.xpath("//field[@name='order_line'][not(ancestor::field)]")[0]
+        self.assertIn(
+            "validation_status not in ('no', False) and (state != 'sale' or not sdr_approval_kind)",
+            lines.get("readonly"),
+        )
+        self.assertIn(
+            "'create': [('validation_status', 'in', ['no', False])]", lines.get("options")
+        )
+        self.assertIn(
+            "'delete': [('validation_status', 'in', ['no', False])]", lines.get("options")
+        )
+        frozen = "parent.validation_status not in ('no', False)"
+        for field in lines.xpath("./list/field"):
+            with self.subTest(field=field.get("name")):
+                if field.get("name") == "qty_delivered":
+                    self.assertNotIn(frozen, field.get("readonly") or "")
+                elif field.get("name") in ("product_uom_qty", "price_unit", "product_id"):
+                    self.assertIn(frozen, field.get("readonly"))
 
     def test_company_exception_extends_what_may_change(self):
         """A company that allows a field with OCA's tier validation exceptions may

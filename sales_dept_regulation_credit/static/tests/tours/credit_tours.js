@@ -1,13 +1,35 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_utils";
+import {formatDateTime} from "@web/core/l10n/dates";
+import {user} from "@web/core/user";
 import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
 
 // Credit before the contract, as the demo users walk it in Chinese: 王芳 writes a
 // contract of 华信, whose credit assessment expired; the contract is stopped, she
 // asks for an exception; 赵强 (General Manager) approves it from 资信例外.
+// The delivery date committed to 华信 is three days ago: the story of issue 26
+// (credit_contract_story_tour.js) goes on to deliver this contract late.
 
-const CUSTOMER = "上海华信医疗器械有限公司";
-const CONTRACT_NUMBER = "HT-2026-088";
+export const CUSTOMER = "上海华信医疗器械有限公司";
+export const CONTRACT_NUMBER = "HT-2026-088";
+// days before today of the committed delivery date: the Python test reads it back
+export const COMMITTED_DAYS_AGO = 3;
+
+/** The committed delivery date: three days before the user's today, at
+ * 10:00 her time (the server counts days in the salesperson's time zone,
+ * whatever the browser's). */
+export function committedDeliveryDay() {
+    return luxon.DateTime.now()
+        .setZone(user.tz || "default")
+        .minus({days: COMMITTED_DAYS_AGO})
+        .set({hour: 10, minute: 0, second: 0, millisecond: 0});
+}
+
+/** committedDeliveryDay() as the user types it: her date format (2026/12/05
+ * 10:00:00 in Chinese), in the browser's time, which the client converts. */
+function committedDeliveryDate() {
+    return formatDateTime(committedDeliveryDay().setZone("default"));
+}
 
 const openApp = () =>
     stepUtils.goToAppSteps(
@@ -86,9 +108,11 @@ registry.category("web_tour.tours").add("sales_dept_regulation_credit_stopped_zh
             run: `edit ${CONTRACT_NUMBER}`,
         },
         {
-            content: "Delivery date",
+            content: "Delivery date: three days ago",
             trigger: ".o_required_modifier[name=sdr_contract_delivery_date] input",
-            run: "edit 2030-12-01 08:00:00",
+            run(helpers) {
+                return helpers.edit(committedDeliveryDate());
+            },
         },
         {
             content: "Delivery arrangement",
