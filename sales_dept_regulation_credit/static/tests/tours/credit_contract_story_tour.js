@@ -1,12 +1,12 @@
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_utils";
-import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
+import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check";
 import {drawSignature} from "@sales_dept_regulation/../tests/tours/contract/contract_sign_tour";
 import {
     CONTRACT_NUMBER,
     CUSTOMER,
     committedDeliveryDay,
 } from "@sales_dept_regulation_credit/../tests/tours/credit_tours";
+import {checkDialogChinese, openApp, openMenu} from "@sales_dept_regulation/../tests/tours/tour_steps";
 
 // Issue 26's story, after credit_tours.js (王芳's contract HT-2026-088 of 华信,
 // committed three days ago, stopped for credit; 赵强 approved the exception):
@@ -17,25 +17,6 @@ import {
 const CAUSE = "运输延误";
 const CAUSE_NOTE = "物流公司车辆故障，晚到三天";
 const MONTHS = "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月".split(" ");
-
-const openApp = () =>
-    stepUtils.goToAppSteps(
-        "sales_dept_regulation.menu_sales_regulation_root",
-        "Open the Sales Regulation app"
-    );
-
-const openMenu = (xmlid) => ({
-    content: `Open the menu ${xmlid}`,
-    trigger: `.o_main_navbar [data-menu-xmlid='${xmlid}']`,
-    run: "click",
-});
-
-function checkDialogChinese(where) {
-    const english = englishTextNodes(document.querySelector(".modal"));
-    if (english.length) {
-        throw new Error(`English words on ${where}: ${english.join(" | ")}`);
-    }
-}
 
 // the list of the menu, searched for the contract number as a user would (the
 // demo has another contract of 华信 waiting for signatures), then the contract

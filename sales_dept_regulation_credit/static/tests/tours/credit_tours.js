@@ -1,8 +1,8 @@
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_utils";
 import {formatDateTime} from "@web/core/l10n/dates";
 import {user} from "@web/core/user";
-import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
+import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check";
+import {checkDialogChinese, openApp, openMenu} from "@sales_dept_regulation/../tests/tours/tour_steps";
 
 // Credit before the contract, as the demo users walk it in Chinese: 王芳 writes a
 // contract of 华信, whose credit assessment expired; the contract is stopped, she
@@ -29,25 +29,6 @@ export function committedDeliveryDay() {
  * 10:00:00 in Chinese), in the browser's time, which the client converts. */
 function committedDeliveryDate() {
     return formatDateTime(committedDeliveryDay().setZone("default"));
-}
-
-const openApp = () =>
-    stepUtils.goToAppSteps(
-        "sales_dept_regulation.menu_sales_regulation_root",
-        "Open the Sales Regulation app"
-    );
-
-const openMenu = (xmlid) => ({
-    content: `Open the menu ${xmlid}`,
-    trigger: `.o_main_navbar [data-menu-xmlid='${xmlid}']`,
-    run: "click",
-});
-
-function checkDialogChinese(where) {
-    const english = englishTextNodes(document.querySelector(".modal"));
-    if (english.length) {
-        throw new Error(`English words on ${where}: ${english.join(" | ")}`);
-    }
 }
 
 registry.category("web_tour.tours").add("sales_dept_regulation_credit_stopped_zh", {

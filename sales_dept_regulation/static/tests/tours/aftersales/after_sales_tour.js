@@ -1,13 +1,11 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_utils";
 import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check";
+import {openApp} from "@sales_dept_regulation/../tests/tours/tour_steps";
 
 const tours = registry.category("web_tour.tours");
 // the request the three tours follow, from the call to the closing
 const TITLE = "输液泵报警失灵";
-
-const openApp = () =>
-    stepUtils.goToAppSteps("sales_dept_regulation.menu_sales_regulation_root", "打开销售部规章");
 
 // from the landing page, through a tile, to the request filed in the first tour
 const openFromTile = (tile, who) => [

@@ -1,7 +1,7 @@
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_utils";
 import {checkChinese, englishTextNodes} from "@sales_dept_regulation/../tests/tours/chinese_check";
 import {drawSignature} from "@sales_dept_regulation/../tests/tours/contract/contract_sign_tour";
+import {checkDialogChinese, openApp, openMenu} from "@sales_dept_regulation/../tests/tours/tour_steps";
 
 // The contract's path as the demo users walk it, in Chinese, from the app's
 // menu: 王芳 writes and submits, 张伟, 陈静 and 赵强 sign in turn from 待签字,
@@ -9,26 +9,6 @@ import {drawSignature} from "@sales_dept_regulation/../tests/tours/contract/cont
 
 const CUSTOMER = "广州远泰模具制品厂";
 const CONTRACT_NUMBER = "HT-2026-031";
-
-const openApp = () =>
-    stepUtils.goToAppSteps(
-        "sales_dept_regulation.menu_sales_regulation_root",
-        "Open the Sales Regulation app"
-    );
-
-const openMenu = (xmlid) => ({
-    content: `Open the menu ${xmlid}`,
-    trigger: `.o_main_navbar [data-menu-xmlid='${xmlid}']`,
-    run: "click",
-});
-
-// a dialog is outside the action: read it the same way
-function checkDialogChinese(where) {
-    const english = englishTextNodes(document.querySelector(".modal"));
-    if (english.length) {
-        throw new Error(`English words on ${where}: ${english.join(" | ")}`);
-    }
-}
 
 // 待签字 as a signer sees it: no 新建, the contract of 王芳 waiting for him
 const openToSign = () => [
