@@ -1,8 +1,12 @@
 # Copyright 2026 The sales_dept_regulation Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
+import io
+
+from openpyxl import load_workbook
+
 from odoo import fields
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 MODULE = "sales_dept_regulation"
 # the demo's overdue invoices: xmlid -> (collector, ageing bucket, amount due)
@@ -144,6 +148,31 @@ class TestReceivablesDemo(TransactionCase):
         self.assertEqual(mine.with_user(self.wangfang).count, 4)
         self.assertEqual(mine.with_user(self.lina).count, 1)
         self.assertEqual(department.with_user(self.zhangwei).count, 5)
+
+    def test_department_head_monthly_xlsx_of_the_demo(self):
+        user = self.zhangwei
+        today = fields.Date.context_today(self.env["sale.receivable.overdue"].with_user(user))
+        with Form(self.env["sale.receivable.report.wizard"].with_user(user)) as form:
+            form.month = str(today.month)
+            form.year = today.year
+        action = form.record.action_print()
+        content, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render(action["report_name"], form.record.ids, action["data"])
+        )
+        self.assertEqual(report_type, "xlsx")
+        summary, invoices = load_workbook(io.BytesIO(content)).worksheets
+        totals = {
+            row[0]: row[1:]
+            for row in summary.iter_rows(min_row=4, values_only=True)
+            if row[0] is not None
+        }
+        # by salesperson: 1-30, 31-60, 61-90, over 90 days, total
+        self.assertEqual(totals[self.wangfang.name], (58000, 42000, 25600, 18800, 144400))
+        self.assertEqual(totals[self.lina.name], (9600, 0, 0, 0, 9600))
+        names = {row[2] for row in invoices.iter_rows(min_row=4, values_only=True) if row[0]}
+        self.assertEqual(names, {self._ref(xmlid).name for xmlid in DEMO_OVERDUE})
 
     def test_cycle_shows_invoice_and_payment_days(self):
         Cycle = self.env["sale.order.cycle"].with_user(self.wangfang)
