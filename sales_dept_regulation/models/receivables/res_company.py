@@ -7,6 +7,14 @@ DEMO_COMPANY = "sales_dept_regulation.company_demo_jianshi"
 # the generic chart: the addon depends on no localisation, and the demo company
 # books in yuan whatever chart it keeps
 DEMO_CHART = "generic_coa"
+# the Chinese names of the chart's records a form shows (a Chinese customer of
+# the demo company is "foreign trade" to the generic chart, its order lines
+# show the mapped tax), which the account module does not translate
+DEMO_CHART_NAMES = {
+    "account.tax": {"0% Exports": "0% 出口", "0% Imports": "0% 进口"},
+    "account.tax.group": {"Tax 15%": "税 15%", "Tax 0%": "税 0%"},
+    "account.fiscal.position": {"Domestic": "境内", "Foreign Trade": "对外贸易"},
+}
 
 
 class ResCompany(models.Model):
@@ -32,3 +40,18 @@ class ResCompany(models.Model):
         self.env["account.chart.template"]._load(DEMO_CHART, company, install_demo=False)
         if company.currency_id != currency:
             company.sudo().currency_id = currency
+        self._regulation_demo_chart_names(company)
+
+    @api.model
+    def _regulation_demo_chart_names(self, company):
+        """The Chinese names of ``company``'s taxes, tax groups and fiscal
+        positions that the account module leaves in English."""
+        for model, names in DEMO_CHART_NAMES.items():
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False, lang="en_US")
+                .search([("company_id", "=", company.id), ("name", "in", list(names))])
+            )
+            for record in records:
+                record.update_field_translations("name", {"zh_CN": names[record.name]})
