@@ -59,6 +59,13 @@ class TestReceivablesDemo(TransactionCase):
             [("company_id", "=", self.company.id), ("type", "=", "sale")]
         )
         self.assertEqual(len(journal), 1)
+        # what the demo's order forms show of the chart reads in Chinese
+        taxes = (
+            self.env["account.tax"]
+            .with_context(lang="zh_CN")
+            .search([("company_id", "=", self.company.id), ("type_tax_use", "=", "sale")])
+        )
+        self.assertEqual(set(taxes.mapped("name")), {"15%", "0% 出口"})
         for xmlid in DEMO_OVERDUE:
             move = self._ref(xmlid)
             self.assertEqual((move.state, move.company_id), ("posted", self.company))
