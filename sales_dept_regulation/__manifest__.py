@@ -190,6 +190,7 @@
         "demo/visit_demo.xml",
         "demo/plan_demo.xml",
         "demo/cycle_demo.xml",
+        "demo/receivables_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

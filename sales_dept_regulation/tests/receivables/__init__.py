@@ -3,3 +3,4 @@
 
 from . import test_receivables
 from . import test_receivables_access
+from . import test_receivables_demo
