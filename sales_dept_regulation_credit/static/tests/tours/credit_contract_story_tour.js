@@ -1,6 +1,6 @@
 import {registry} from "@web/core/registry";
 import {checkChinese} from "@sales_dept_regulation/../tests/tours/chinese_check";
-import {drawSignature} from "@sales_dept_regulation/../tests/tours/contract/contract_sign_tour";
+import {signSteps} from "@sales_dept_regulation/../tests/tours/contract/contract_demo_tours";
 import {
     CONTRACT_NUMBER,
     CUSTOMER,
@@ -101,51 +101,7 @@ for (const [login, name, step] of [
                     checkChinese("待签的合同（资信例外）", {chatter: true});
                 },
             },
-            {
-                content: "Sign",
-                trigger: ".o_form_view button[name=validate_tier]",
-                run: "click",
-            },
-            {
-                content: "The signing dialog is in Chinese",
-                trigger: ".modal div[name=comment] input",
-                run(helpers) {
-                    checkDialogChinese("签字对话框");
-                    return helpers.edit("资信例外已批准，同意");
-                },
-            },
-            {
-                content: "Open the signature pad",
-                trigger: ".modal div[name=sdr_signature] .o_signature",
-                run: "click",
-            },
-            {
-                content: "Draw a signature on the pad",
-                trigger: ".modal canvas.o_web_sign_signature",
-                run: drawSignature,
-            },
-            {
-                content: "Adopt the signature",
-                trigger:
-                    ".modal:has(canvas.o_web_sign_signature) footer button.btn-primary:not([disabled])",
-                run: "click",
-            },
-            {
-                content: "The drawn signature is in the dialog",
-                trigger: ".modal div[name=sdr_signature] img.o_signature",
-            },
-            {
-                content: "Sign",
-                trigger: ".modal-footer button[name=add_comment]",
-                run: "click",
-            },
-            {
-                content: "The chatter names the signer and the step",
-                trigger: `body:not(:has(.modal)) .o-mail-Message:contains(${name} 已签字（${step}）)`,
-                run() {
-                    checkChinese("已签字的合同", {chatter: true});
-                },
-            },
+            ...signSteps("资信例外已批准，同意", name, step),
         ],
     });
 }

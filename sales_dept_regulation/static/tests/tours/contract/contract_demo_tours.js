@@ -202,6 +202,56 @@ registry.category("web_tour.tours").add("sales_dept_regulation_contract_write_zh
     ],
 });
 
+// From the contract's 签字 button: the signing dialog with a comment and a drawn
+// signature, signed; the chatter names the signer and his step.
+export const signSteps = (comment, name, step) => [
+    {
+        content: "Sign",
+        trigger: ".o_form_view button[name=validate_tier]",
+        run: "click",
+    },
+    {
+        content: "The signing dialog is in Chinese",
+        trigger: ".modal div[name=comment] input",
+        run(helpers) {
+            checkDialogChinese("签字对话框");
+            return helpers.edit(comment);
+        },
+    },
+    {
+        content: "Open the signature pad",
+        trigger: ".modal div[name=sdr_signature] .o_signature",
+        run: "click",
+    },
+    {
+        content: "Draw a signature on the pad",
+        trigger: ".modal canvas.o_web_sign_signature",
+        run: drawSignature,
+    },
+    {
+        content: "Adopt the signature",
+        trigger:
+            ".modal:has(canvas.o_web_sign_signature) footer button.btn-primary:not([disabled])",
+        run: "click",
+    },
+    {
+        content: "The drawn signature is in the dialog",
+        trigger: ".modal div[name=sdr_signature] img.o_signature",
+    },
+    {
+        content: "Sign",
+        trigger: ".modal-footer button[name=add_comment]",
+        run: "click",
+    },
+    {
+        content: "The chatter names the signer and the step",
+        trigger: `body:not(:has(.modal)) .o-mail-Message:contains(${name} 已签字（${step}）)`,
+        run() {
+            checkChinese("已签字的合同", {chatter: true});
+        },
+    },
+];
+
 // One tour per signer: the chatter line names him and his step.
 for (const [login, name, step] of [
     ["zhangwei", "张伟", "部长"],
@@ -220,51 +270,7 @@ for (const [login, name, step] of [
                     checkChinese("待签的合同", {chatter: true});
                 },
             },
-            {
-                content: "Sign",
-                trigger: ".o_form_view button[name=validate_tier]",
-                run: "click",
-            },
-            {
-                content: "The signing dialog is in Chinese",
-                trigger: ".modal div[name=comment] input",
-                run(helpers) {
-                    checkDialogChinese("签字对话框");
-                    return helpers.edit("已核对，同意");
-                },
-            },
-            {
-                content: "Open the signature pad",
-                trigger: ".modal div[name=sdr_signature] .o_signature",
-                run: "click",
-            },
-            {
-                content: "Draw a signature on the pad",
-                trigger: ".modal canvas.o_web_sign_signature",
-                run: drawSignature,
-            },
-            {
-                content: "Adopt the signature",
-                trigger:
-                    ".modal:has(canvas.o_web_sign_signature) footer button.btn-primary:not([disabled])",
-                run: "click",
-            },
-            {
-                content: "The drawn signature is in the dialog",
-                trigger: ".modal div[name=sdr_signature] img.o_signature",
-            },
-            {
-                content: "Sign",
-                trigger: ".modal-footer button[name=add_comment]",
-                run: "click",
-            },
-            {
-                content: "The chatter names the signer and the step",
-                trigger: `body:not(:has(.modal)) .o-mail-Message:contains(${name} 已签字（${step}）)`,
-                run() {
-                    checkChinese("已签字的合同", {chatter: true});
-                },
-            },
+            ...signSteps("已核对，同意", name, step),
         ],
     });
 }
