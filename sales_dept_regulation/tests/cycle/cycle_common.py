@@ -4,12 +4,12 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.tests import new_test_user
 
-from ..common import MODULE, RegulationCommon
+from ..accounting_common import AccountingCommon
+from ..common import MODULE
 
 
-class CycleCommon(RegulationCommon):
+class CycleCommon(AccountingCommon):
     """Two salespeople, a Department Head, a Regulation Administrator and a
     product, in the company that has a chart of accounts (the orders are
     invoiced and paid)."""
@@ -17,19 +17,7 @@ class CycleCommon(RegulationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env["account.journal"].search([("type", "=", "sale")], limit=1).company_id
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-
-        def user(login, role):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=f"{MODULE}.{role}",
-                company_id=cls.company.id,
-                company_ids=[Command.set(cls.company.ids)],
-                tz=cls.TIME_ZONE,
-            )
-
+        user = cls.company_user
         cls.seller = user("sdr_cyc_seller", "group_role_salesperson")
         cls.seller_2 = user("sdr_cyc_seller_2", "group_role_salesperson")
         cls.head = user("sdr_cyc_head", "group_role_department_head")

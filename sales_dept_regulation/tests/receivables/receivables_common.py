@@ -2,31 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import Command
-from odoo.tests import new_test_user
 
-from ..common import MODULE, RegulationCommon
+from ..accounting_common import AccountingCommon
 
 
-class ReceivablesCommon(RegulationCommon):
+class ReceivablesCommon(AccountingCommon):
     """Two salespeople with a customer each, a Department Head, and posted
     invoices made by the test in the company that has a chart of accounts."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company = cls.env["account.journal"].search([("type", "=", "sale")], limit=1).company_id
-        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company.ids))
-
-        def user(login, role):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=f"{MODULE}.{role}",
-                company_id=cls.company.id,
-                company_ids=[Command.set(cls.company.ids)],
-                tz=cls.TIME_ZONE,
-            )
-
+        user = cls.company_user
         cls.seller = user("sdr_rcv_seller", "group_role_salesperson")
         cls.seller_2 = user("sdr_rcv_seller_2", "group_role_salesperson")
         cls.telemarketer = user("sdr_rcv_tele", "group_role_telemarketer")

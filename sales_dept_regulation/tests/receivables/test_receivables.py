@@ -8,7 +8,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from .receivables_common import MODULE, ReceivablesCommon
+from ..common import MODULE
+from .receivables_common import ReceivablesCommon
 
 
 @tagged("post_install", "-at_install")
